@@ -1,0 +1,30 @@
+"""Page, snippet and image models of the clinic's public content."""
+
+from .images import ClinicImage, ClinicRendition
+from .pages import (
+    ArticleCondition,
+    ArticleIndexPage,
+    ArticlePage,
+    ConditionIndexPage,
+    ConditionPage,
+    HomePage,
+    StandardPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
+from .practitioners import Practitioner
+
+__all__ = [
+    "ArticleCondition",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ClinicImage",
+    "ClinicRendition",
+    "ConditionIndexPage",
+    "ConditionPage",
+    "HomePage",
+    "Practitioner",
+    "StandardPage",
+    "TreatmentIndexPage",
+    "TreatmentPage",
+]

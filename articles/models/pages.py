@@ -1,0 +1,332 @@
+"""The clinic's page types and where each may live in the page tree.
+
+Home ─┬─ Conditions (index) ── condition pages
+      ├─ Treatments (index) ── treatment pages
+      ├─ Resources (index) ──── article pages
+      └─ standard pages (about, privacy, terms), which may nest
+"""
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
+from articles.models.practitioners import Practitioner, with_portraits
+from articles.renditions import specs_for
+
+
+def image_field(help_text=""):
+    return models.ForeignKey(
+        "articles.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+def with_card_images(queryset):
+    """Fetch listing images and their card renditions with the pages: two queries, however many."""
+    from articles.models.images import ClinicImage
+
+    return queryset.select_related("image").prefetch_related(
+        models.Prefetch("image", queryset=ClinicImage.objects.prefetch_renditions(*specs_for("card")))
+    )
+
+
+class TeaserFields(models.Model):
+    """A one- or two-sentence summary used on teasers and as the fallback meta description."""
+
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences for listings and search results (about 160 characters)."
+    )
+    image = image_field("Shown at the top of the page and on teasers.")
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    """The front page: what the clinic treats and a way to ask for a consultation."""
+
+    hero_title = models.CharField(max_length=120)
+    hero_text = models.TextField(max_length=400, blank=True)
+    hero_image = image_field()
+    body = StreamField(ClinicStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], "Hero"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "articles.ConditionIndexPage",
+        "articles.TreatmentIndexPage",
+        "articles.ArticleIndexPage",
+        "articles.StandardPage",
+    ]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = with_card_images(ConditionPage.objects.live().public().order_by("path"))
+        context["treatments"] = TreatmentPage.objects.live().public().order_by("path")
+        context["latest_articles"] = with_card_images(
+            ArticlePage.objects.live().public().order_by("-first_published_at")
+        )[:3]
+        return context
+
+
+class IndexPage(Page):
+    """Shared shape of the three section indexes."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["articles.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class ConditionIndexPage(IndexPage):
+    """“Conditions we treat”: lists every condition page."""
+
+    subpage_types = ["articles.ConditionPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = with_card_images(ConditionPage.objects.child_of(self).live().public())
+        return context
+
+
+class TreatmentIndexPage(IndexPage):
+    """“Treatments”: lists acupuncture, dry needling, cupping and the rest."""
+
+    subpage_types = ["articles.TreatmentPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = with_card_images(TreatmentPage.objects.child_of(self).live().public())
+        return context
+
+
+class ArticleIndexPage(IndexPage):
+    """“Resources”: article teasers, newest first, ten to a page."""
+
+    per_page = 10
+    subpage_types = ["articles.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = with_card_images(
+            ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        )
+        paginator = Paginator(articles, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["page_obj"] = page_obj
+        context["articles"] = page_obj.object_list
+        return context
+
+
+class TreatmentPage(TeaserFields, Page):
+    """A treatment the clinic offers, such as acupuncture, dry needling or cupping."""
+
+    body = StreamField(ClinicStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["articles.TreatmentIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = self.conditions.live().public().order_by("path")
+        context["practitioners"] = with_portraits(self.practitioners.all())
+        return context
+
+
+class ConditionPage(TeaserFields, Page):
+    """A condition the clinic treats, with its articles, treatments, practitioners and a booking link."""
+
+    alternate_names = models.CharField(
+        max_length=255, blank=True, help_text="Other names patients use, separated by commas."
+    )
+    symptoms = models.TextField(blank=True, help_text="Common signs and symptoms, one per line.")
+    body = StreamField(ClinicStreamBlock(), blank=True)
+    treatments = ParentalManyToManyField("articles.TreatmentPage", blank=True, related_name="conditions")
+    show_red_flags = models.BooleanField(
+        default=True,
+        verbose_name="show the red-flag note",
+        help_text="Shows the clinic's “when to see a doctor first” note, set in Settings › Clinic details.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("alternate_names"),
+        FieldPanel("symptoms"),
+        FieldPanel("body"),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("show_red_flags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("alternate_names"),
+        index.SearchField("symptoms"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["articles.ConditionIndexPage"]
+    subpage_types = []
+
+    @property
+    def symptom_list(self):
+        return [line.strip() for line in self.symptoms.splitlines() if line.strip()]
+
+    @property
+    def alternate_name_list(self):
+        return [name.strip() for name in self.alternate_names.split(",") if name.strip()]
+
+    def consultation_url(self, source=None):
+        """The booking form with this condition chosen and the page the patient came from."""
+        params = {"condition": self.slug}
+        if source is not None and source.pk:
+            params["from"] = source.pk
+        return f"{reverse('booking:request')}?{urlencode(params)}"
+
+    def get_articles(self):
+        return with_card_images(
+            ArticlePage.objects.live().public().filter(condition_links__condition=self).distinct()
+        ).order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_articles()
+        context["treatments"] = self.treatments.live().public().order_by("path")
+        context["practitioners"] = with_portraits(self.practitioners.all())
+        context["booking_url"] = self.consultation_url(source=self)
+        return context
+
+
+class ArticlePage(TeaserFields, Page):
+    """A patient article, written by a practitioner and medically reviewed by another."""
+
+    body = StreamField(ClinicStreamBlock())
+    author = models.ForeignKey(
+        "articles.Practitioner", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    reviewer = models.ForeignKey(
+        "articles.Practitioner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medically reviewed by",
+        limit_choices_to={"is_clinical_reviewer": True},
+    )
+    last_reviewed = models.DateField(null=True, blank=True, help_text="Shown to patients under the title.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        InlinePanel(
+            "condition_links",
+            label="Conditions covered",
+            heading="Conditions covered (the first is the main condition)",
+            min_num=1,
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("last_reviewed")],
+            heading="Authorship and medical review",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    def get_conditions(self):
+        return [link.condition for link in self.condition_links.all() if link.condition.live]
+
+    @property
+    def main_condition(self):
+        conditions = self.get_conditions()
+        return conditions[0] if conditions else None
+
+    def get_related_articles(self, limit=3):
+        condition_ids = [link.condition_id for link in self.condition_links.all()]
+        related = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(condition_links__condition_id__in=condition_ids)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-first_published_at")
+        )
+        return with_card_images(related)[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        condition = self.main_condition
+        context["conditions"] = self.get_conditions()
+        context["main_condition"] = condition
+        context["related_articles"] = self.get_related_articles()
+        context["booking_url"] = (
+            condition.consultation_url(source=self) if condition else reverse("booking:request")
+        )
+        return context
+
+
+class ArticleCondition(Orderable):
+    """Links an article to a condition it covers; the first link is the article's main condition."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="condition_links")
+    condition = models.ForeignKey(ConditionPage, on_delete=models.CASCADE, related_name="article_links")
+
+    panels = [FieldPanel("condition")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "condition"], name="unique_article_condition")
+        ]
+
+
+class StandardPage(TeaserFields, Page):
+    """A plain page: about the clinic, privacy notice, terms."""
+
+    body = StreamField(ClinicStreamBlock(), blank=True)
+    show_practitioners = models.BooleanField(
+        default=False, help_text="List the clinic's practitioners below the text (for an “About us” page)."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("show_practitioners"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["articles.HomePage", "articles.StandardPage"]
+    subpage_types = ["articles.StandardPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_practitioners:
+            context["practitioners"] = with_portraits(Practitioner.objects.all())
+        return context

@@ -1,0 +1,69 @@
+"""Practitioners: the clinic's acupuncturists and physical therapists, kept as snippets."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from articles.blocks import RICH_TEXT_FEATURES
+from articles.renditions import specs_for
+
+
+class Practitioner(index.Indexed, ClusterableModel):
+    """A clinician who treats patients, writes articles and medically reviews them."""
+
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(
+        max_length=80, blank=True, help_text="Post-nominal letters, for example “DACM, L.Ac.” or “PT, DPT”."
+    )
+    job_title = models.CharField(max_length=120, help_text="For example “Licensed acupuncturist”.")
+    photo = models.ForeignKey(
+        "articles.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    conditions = ParentalManyToManyField(
+        "articles.ConditionPage", blank=True, related_name="practitioners", verbose_name="conditions treated"
+    )
+    treatments = ParentalManyToManyField(
+        "articles.TreatmentPage", blank=True, related_name="practitioners", verbose_name="treatments offered"
+    )
+    is_clinical_reviewer = models.BooleanField(
+        default=True, help_text="Can be named as the medical reviewer of articles."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("job_title"), FieldPanel("photo")],
+            heading="Who they are",
+        ),
+        FieldPanel("bio"),
+        FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("is_clinical_reviewer"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+def with_portraits(queryset):
+    """Practitioners with their photos and portrait renditions, in a fixed number of queries."""
+    from articles.models.images import ClinicImage
+
+    return queryset.prefetch_related(
+        models.Prefetch("photo", queryset=ClinicImage.objects.prefetch_renditions(*specs_for("portrait")))
+    )

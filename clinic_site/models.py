@@ -1,0 +1,83 @@
+"""Clinic details that staff edit once in Settings and every template reads."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    days = blocks.CharBlock(max_length=60, help_text="For example “Monday–Friday”.")
+    opens = blocks.TimeBlock()
+    closes = blocks.TimeBlock()
+
+    class Meta:
+        icon = "time"
+        label = "Opening hours"
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """Name, contact details, hours and the red-flag note of the clinic."""
+
+    name = models.CharField(max_length=120, default="Your clinic")
+    tagline = models.CharField(max_length=200, blank=True)
+    street_address = models.CharField(max_length=200, blank=True)
+    locality = models.CharField("city", max_length=100, blank=True)
+    region = models.CharField("state or region", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    phone = models.CharField(max_length=40, blank=True, help_text="As patients should dial it.")
+    email = models.EmailField(blank=True)
+    hours = StreamField([("hours", OpeningHoursBlock())], blank=True, use_json_field=True)
+    area_served = models.CharField(max_length=255, blank=True, help_text="The city and suburbs you serve.")
+    booking_notification_email = models.EmailField(
+        blank=True,
+        help_text="Where “a new consultation request arrived” notices go. No patient details are sent.",
+    )
+    emergency_number = models.CharField(max_length=20, default="911")
+    red_flag_text = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        verbose_name="red-flag note",
+        help_text="When to see a physician or emergency care instead. Shown on headache and neck pages "
+        "and on the consultation form.",
+    )
+    privacy_version = models.CharField(
+        max_length=40,
+        default="1",
+        help_text="Change this whenever the privacy notice changes; each request records the version "
+        "the patient agreed to.",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], "Clinic"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("locality"),
+                FieldPanel("region"),
+                FieldPanel("postal_code"),
+                FieldPanel("country"),
+                FieldPanel("area_served"),
+            ],
+            "Location",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("hours")], "Contact and opening hours"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("booking_notification_email"), FieldPanel("privacy_version")], "Consultation requests"
+        ),
+        MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("red_flag_text")], "Safety"),
+    ]
+
+    class Meta:
+        verbose_name = "clinic details"
+
+    @property
+    def address_lines(self):
+        region_line = " ".join(part for part in [self.region, self.postal_code] if part)
+        city_line = ", ".join(part for part in [self.locality, region_line] if part)
+        return [line for line in [self.street_address, city_line] if line]
