@@ -19,6 +19,7 @@ class ClinicImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
 
 
 class ClinicRendition(AbstractRendition):
