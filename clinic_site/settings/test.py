@@ -15,3 +15,8 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# A file-based SQLite test database (one per xdist worker), so tests with several threads or
+# processes exercise the same locking the site meets in production.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}  # noqa: F405
