@@ -1,0 +1,146 @@
+"""Template tags for the public site: responsive pictures, booking links, the main menu, pagination."""
+
+import re
+
+from django import template
+from django.apps import apps
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail.models import Site
+
+from articles.renditions import ROLES, specs_for
+
+register = template.Library()
+
+
+def _srcset(renditions):
+    """``url 400w, url 800w``, skipping repeated widths (small originals are never upscaled)."""
+    seen = set()
+    parts = []
+    for rendition in renditions:
+        if rendition.width in seen:
+            continue
+        seen.add(rendition.width)
+        parts.append((rendition.url, rendition.width))
+    return ", ".join(f"{url} {width}w" for url, width in parts)
+
+
+@register.simple_tag
+def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpriority=None, sizes=None):
+    """A ``<picture>`` with WebP and JPEG sources for one of the roles in ``articles.renditions``.
+
+    Uses a single ``get_renditions`` call, so renditions prefetched with the image are reused and
+    missing ones are made together. ``alt`` overrides the image's own alt text (``description``);
+    ``sizes`` overrides the role's ``sizes`` attribute where a layout shows the image narrower.
+    An eager image (the page's hero) is also fetched with high priority.
+    """
+    if image is None:
+        return ""
+    specs = specs_for(role)
+    renditions = image.get_renditions(*specs)
+    webp = [renditions[spec] for spec in specs if spec.endswith("|format-webp")]
+    jpeg = [renditions[spec] for spec in specs if spec.endswith("|format-jpeg")]
+    smallest = jpeg[0]
+    sizes = sizes or ROLES[role][2]
+    if fetchpriority is None and loading == "eager":
+        fetchpriority = "high"
+    alt_text = alt or getattr(image, "description", "") or ""
+    extra = format_html(' fetchpriority="{}"', fetchpriority) if fetchpriority else ""
+    class_attr = format_html(' class="{}"', css_class) if css_class else ""
+    return format_html(
+        '<picture{}><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" '
+        'decoding="async"{}></picture>',
+        class_attr,
+        _srcset(webp),
+        sizes,
+        smallest.url,
+        _srcset(jpeg),
+        sizes,
+        smallest.width,
+        smallest.height,
+        alt_text,
+        loading,
+        extra,
+    )
+
+
+@register.simple_tag
+def consultation_url(condition=None, source_page=None):
+    """The consultation form, with ``condition`` chosen and ``source_page`` recorded when given."""
+    if not condition:
+        return reverse("booking:request")
+    if not hasattr(condition, "consultation_url"):
+        condition = condition.specific
+    return condition.consultation_url(source_page or None)
+
+
+def _site_pages(context):
+    """The home page's live children, fetched once per request for the header and the footer."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    if not hasattr(request, "_clinic_site_pages"):
+        request._clinic_site_pages = list(site.root_page.get_children().live())
+    return request._clinic_site_pages
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's live children shown in menus (one query, shared with ``footer_pages``).
+
+    Each page gets ``menu_state``: "page" when it is the page being viewed, "section" when the page
+    being viewed lies under it, else "".
+    """
+    current_path = getattr(context.get("page"), "path", "")
+    items = [item for item in _site_pages(context) if item.show_in_menus]
+    for item in items:
+        if current_path == item.path:
+            item.menu_state = "page"
+        elif current_path.startswith(item.path):
+            item.menu_state = "section"
+        else:
+            item.menu_state = ""
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """Every live child of the home page (section indexes, about, privacy) for the footer."""
+    return _site_pages(context)
+
+
+@register.simple_tag(takes_context=True)
+def live_page_of_type(context, model_label):
+    """The first live page of a type in the current site, e.g. ``"articles.ConditionIndexPage"``."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    model = apps.get_model(model_label)
+    queryset = model.objects.live().public()
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page, inclusive=True)
+    return queryset.first()
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers with ellipses for long listings: 1 … 4 5 [6] 7 8 … 20."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def tel_href(phone):
+    """``tel:`` link target from a phone number as written: ``(555) 010-0199`` → ``tel:5550100199``."""
+    phone = str(phone or "")
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def mid_sentence(title):
+    """A title as it reads inside a sentence: "Neck pain" → "neck pain", but "TMJ pain" stays."""
+    title = str(title or "")
+    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
+        return title[0].lower() + title[1:]
+    return title
