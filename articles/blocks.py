@@ -10,8 +10,6 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from articles.renditions import specs_for
-
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -164,20 +162,10 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
-class BodyImageChooserBlock(ImageChooserBlock):
-    """Loads every image of a page body, with its body-size renditions, in two queries."""
-
-    def bulk_to_python(self, values):
-        values = list(values)
-        ids = [value for value in values if value is not None]
-        images = self.target_model.objects.prefetch_renditions(*specs_for("body")).in_bulk(ids)
-        return [images.get(value) for value in values]
-
-
 class ImageBlock(blocks.StructBlock):
     """An image with an optional caption. Alt text comes from the image itself, where it is required."""
 
-    image = BodyImageChooserBlock()
+    image = ImageChooserBlock()
     caption = blocks.CharBlock(max_length=250, required=False)
     alt_override = blocks.CharBlock(
         max_length=250,

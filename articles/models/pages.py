@@ -9,17 +9,19 @@ Home ─┬─ Conditions (index) ── condition pages
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
 from articles.models.practitioners import Practitioner, with_portraits
-from articles.renditions import specs_for
 
 
 def image_field(help_text=""):
@@ -34,12 +36,31 @@ def image_field(help_text=""):
 
 
 def with_card_images(queryset):
-    """Fetch listing images and their card renditions with the pages: two queries, however many."""
-    from articles.models.images import ClinicImage
+    """Listing pages with their images in the same query; renditions come from Wagtail's cache."""
+    return queryset.select_related("image")
 
-    return queryset.select_related("image").prefetch_related(
-        models.Prefetch("image", queryset=ClinicImage.objects.prefetch_renditions(*specs_for("card")))
+
+def visible(queryset):
+    """Live pages not under a view restriction, in one query (``.live().public()`` takes two)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
+    return queryset.live().exclude(Exists(restricted))
+
+
+class ClinicPage(Page):
+    """Behaviour shared by every page type of the site."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        # One query on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 class TeaserFields(models.Model):
@@ -54,7 +75,7 @@ class TeaserFields(models.Model):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(ClinicPage):
     """The front page: what the clinic treats and a way to ask for a consultation."""
 
     hero_title = models.CharField(max_length=120)
@@ -79,15 +100,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = with_card_images(ConditionPage.objects.live().public().order_by("path"))
-        context["treatments"] = TreatmentPage.objects.live().public().order_by("path")
+        context["conditions"] = with_card_images(visible(ConditionPage.objects).order_by("path"))
+        context["treatments"] = visible(TreatmentPage.objects).order_by("path")
         context["latest_articles"] = with_card_images(
-            ArticlePage.objects.live().public().order_by("-first_published_at")
+            visible(ArticlePage.objects).order_by("-first_published_at")
         )[:3]
         return context
 
 
-class IndexPage(Page):
+class IndexPage(ClinicPage):
     """Shared shape of the three section indexes."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -95,9 +116,30 @@ class IndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["articles.HomePage"]
     max_count = 1
+    child_related = ["image"]
 
     class Meta:
         abstract = True
+
+    @property
+    def child_model(self):
+        return self.__class__.allowed_subpage_models()[0]
+
+    def route(self, request, path_components):
+        """Find the child as its own page type in one query (Wagtail's default takes two)."""
+        if not path_components:
+            return super().route(request, path_components)
+        model = self.child_model
+        try:
+            child = (
+                model.objects.child_of(self)
+                .select_related(*self.child_related)
+                .get(slug=path_components[0])
+            )
+        except model.DoesNotExist:
+            return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
 
 class ConditionIndexPage(IndexPage):
@@ -107,7 +149,7 @@ class ConditionIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = with_card_images(ConditionPage.objects.child_of(self).live().public())
+        context["conditions"] = with_card_images(visible(ConditionPage.objects.child_of(self)))
         return context
 
 
@@ -118,7 +160,7 @@ class TreatmentIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = with_card_images(TreatmentPage.objects.child_of(self).live().public())
+        context["treatments"] = with_card_images(visible(TreatmentPage.objects.child_of(self)))
         return context
 
 
@@ -127,11 +169,12 @@ class ArticleIndexPage(IndexPage):
 
     per_page = 10
     subpage_types = ["articles.ArticlePage"]
+    child_related = ["image", "author", "reviewer"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = with_card_images(
-            ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+            visible(ArticlePage.objects.child_of(self)).order_by("-first_published_at", "-pk")
         )
         paginator = Paginator(articles, self.per_page)
         try:
@@ -145,7 +188,7 @@ class ArticleIndexPage(IndexPage):
         return context
 
 
-class TreatmentPage(TeaserFields, Page):
+class TreatmentPage(TeaserFields, ClinicPage):
     """A treatment the clinic offers, such as acupuncture, dry needling or cupping."""
 
     body = StreamField(ClinicStreamBlock(), blank=True)
@@ -157,12 +200,12 @@ class TreatmentPage(TeaserFields, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = self.conditions.live().public().order_by("path")
+        context["conditions"] = visible(self.conditions).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
         return context
 
 
-class ConditionPage(TeaserFields, Page):
+class ConditionPage(TeaserFields, ClinicPage):
     """A condition the clinic treats, with its articles, treatments, practitioners and a booking link."""
 
     alternate_names = models.CharField(
@@ -212,19 +255,21 @@ class ConditionPage(TeaserFields, Page):
 
     def get_articles(self):
         return with_card_images(
-            ArticlePage.objects.live().public().filter(condition_links__condition=self).distinct()
+            visible(ArticlePage.objects).filter(condition_links__condition=self).distinct()
         ).order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.get_articles()
-        context["treatments"] = self.treatments.live().public().order_by("path")
+        # values_list keeps this one query, and also works on the unsaved copy a preview renders.
+        treatment_ids = self.treatments.values_list("id", flat=True)
+        context["treatments"] = visible(TreatmentPage.objects.filter(pk__in=treatment_ids)).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
         context["booking_url"] = self.consultation_url(source=self)
         return context
 
 
-class ArticlePage(TeaserFields, Page):
+class ArticlePage(TeaserFields, ClinicPage):
     """A patient article, written by a practitioner and medically reviewed by another."""
 
     body = StreamField(ClinicStreamBlock())
@@ -262,18 +307,19 @@ class ArticlePage(TeaserFields, Page):
     subpage_types = []
 
     def get_conditions(self):
-        return [link.condition for link in self.condition_links.all() if link.condition.live]
+        """Live conditions this article covers, main condition first."""
+        links = self.condition_links.all().select_related("condition")
+        return [link.condition for link in links if link.condition.live]
 
     @property
     def main_condition(self):
         conditions = self.get_conditions()
         return conditions[0] if conditions else None
 
-    def get_related_articles(self, limit=3):
-        condition_ids = [link.condition_id for link in self.condition_links.all()]
+    def get_related_articles(self, conditions, limit=3):
+        condition_ids = [condition.pk for condition in conditions]
         related = (
-            ArticlePage.objects.live()
-            .public()
+            visible(ArticlePage.objects)
             .filter(condition_links__condition_id__in=condition_ids)
             .exclude(pk=self.pk)
             .distinct()
@@ -283,10 +329,11 @@ class ArticlePage(TeaserFields, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        condition = self.main_condition
-        context["conditions"] = self.get_conditions()
+        conditions = self.get_conditions()
+        condition = conditions[0] if conditions else None
+        context["conditions"] = conditions
         context["main_condition"] = condition
-        context["related_articles"] = self.get_related_articles()
+        context["related_articles"] = self.get_related_articles(conditions)
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )
@@ -307,7 +354,7 @@ class ArticleCondition(Orderable):
         ]
 
 
-class StandardPage(TeaserFields, Page):
+class StandardPage(TeaserFields, ClinicPage):
     """A plain page: about the clinic, privacy notice, terms."""
 
     body = StreamField(ClinicStreamBlock(), blank=True)

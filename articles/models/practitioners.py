@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from articles.blocks import RICH_TEXT_FEATURES
-from articles.renditions import specs_for
 
 
 class Practitioner(index.Indexed, ClusterableModel):
@@ -61,9 +60,5 @@ class Practitioner(index.Indexed, ClusterableModel):
 
 
 def with_portraits(queryset):
-    """Practitioners with their photos and portrait renditions, in a fixed number of queries."""
-    from articles.models.images import ClinicImage
-
-    return queryset.prefetch_related(
-        models.Prefetch("photo", queryset=ClinicImage.objects.prefetch_renditions(*specs_for("portrait")))
-    )
+    """Practitioners with their photos in one query; renditions come from Wagtail's cache."""
+    return queryset.select_related("photo")

@@ -114,7 +114,7 @@ def create_clinical_review_workflow(apps, reviewers):
 class Migration(migrations.Migration):
     dependencies = [
         ("booking", "0001_initial"),
-        ("articles", "0002_alter_clinicimage_options"),
+        ("articles", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -16,7 +16,9 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# A file-based SQLite test database (one per xdist worker), so tests with several threads or
-# processes exercise the same locking the site meets in production.
+# A file-based SQLite test database (one per test process), so tests with several threads
+# exercise the same locking the site meets in production.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "test-artifacts" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }
