@@ -6,4 +6,5 @@ app_name = "booking"
 
 urlpatterns = [
     path("", views.request_consultation, name="request"),
+    path("thank-you/", views.thank_you, name="thank_you"),
 ]

@@ -1,6 +1,154 @@
-from django.http import HttpResponse
+"""The patient's side of consultation requests: the form, the thank-you page and the 429 page."""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.models import StandardPage
+from booking import spam
+from booking.forms import RED_FLAGS, ConsultationRequestForm, condition_for_slug, live_source_page
+from booking.models import ConsultationRequest
+from booking.tasks import enqueue_notifications
+from clinic_site.models import ClinicSettings
+
+# Only references, urgency and reasons are logged here: never a name, contact detail, condition or symptom.
+logger = logging.getLogger(__name__)
 
 
+class SeeOther(HttpResponseRedirect):
+    """303: after a POST the browser fetches the next page with GET, so a refresh does not post again."""
+
+    status_code = 303
+
+
+def thank_you_redirect():
+    return SeeOther(reverse("booking:thank_you"))
+
+
+def clinic_for(request):
+    """The clinic's details for this site; the defaults when no site is set up yet."""
+    try:
+        return ClinicSettings.for_request(request)
+    except ClinicSettings.DoesNotExist:
+        return ClinicSettings()
+
+
+def privacy_page(request):
+    page = StandardPage.objects.live().public().filter(slug="privacy").first()
+    return page.get_url(request) if page else ""
+
+
+def phone_region(clinic):
+    return (clinic.country or settings.BOOKING_PHONE_REGION or "US").upper()
+
+
+def render_form(request, clinic, form, token, *, show_red_flag_alert=False, notice=""):
+    context = {
+        "form": form,
+        "clinic": clinic,
+        "submission_token": token,
+        "honeypot_field": spam.HONEYPOT_FIELD,
+        "red_flags": RED_FLAGS,
+        "privacy_url": privacy_page(request),
+        "show_red_flag_alert": show_red_flag_alert,
+        "red_flag_acknowledged": show_red_flag_alert
+        or (form.is_bound and form.data.get("red_flag_acknowledged") == "1"),
+        "notice": notice,
+    }
+    # Errors and the red-flag stop are answered with 200, like the first view of the form.
+    return render(request, "booking/request_form.html", context)
+
+
+@sensitive_post_parameters()
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
 def request_consultation(request):
-    """Placeholder until the booking form lands."""
-    return HttpResponse("Consultation requests are coming soon.")
+    """Ask for a consultation: from a condition page or article (condition chosen) or on its own."""
+    clinic = clinic_for(request)
+    if request.method == "POST":
+        retry_after = spam.check_rate_limit(request)
+        if retry_after is not None:
+            logger.warning("Consultation form rate limit reached by a client; sent 429")
+            return rate_limited(request, clinic, retry_after)
+        return submit(request, clinic)
+
+    condition = condition_for_slug(request.GET.get("condition"))
+    source = live_source_page(request.GET.get("from"))
+    form = ConsultationRequestForm(
+        initial={
+            "condition": str(condition.pk) if condition else "",
+            "source_page": source.pk if source else "",
+        },
+        phone_region=phone_region(clinic),
+    )
+    return render_form(request, clinic, form, spam.issue_token())
+
+
+def submit(request, clinic):
+    token = spam.read_token(request.POST.get("submission_token"))
+    if token is not None and ConsultationRequest.objects.filter(submission_token=token.id).exists():
+        # A second post of a form already stored (double click, refresh): nothing new to do.
+        return thank_you_redirect()
+    if spam.honeypot_filled(request.POST) or (token is not None and token.filled_too_fast):
+        reason = "honeypot" if spam.honeypot_filled(request.POST) else "filled too fast"
+        logger.info("Discarded a consultation form post that looked automated (%s)", reason)
+        return thank_you_redirect()
+
+    form = ConsultationRequestForm(request.POST, phone_region=phone_region(clinic))
+    if token is None:
+        # Missing or altered: not a form we served (or served before a key change). Ask again.
+        form.is_valid()
+        notice = "Please check your details and send the form again."
+        return render_form(request, clinic, form, spam.issue_token(), notice=notice)
+    posted_token = request.POST["submission_token"]
+    valid = form.is_valid()
+    # A "yes" to the red-flag question is answered with the urgent-care message first, errors or not.
+    red_flag_pending = form.red_flags_reported and not form.cleaned_data.get("red_flag_acknowledged")
+    if not valid or red_flag_pending:
+        return render_form(request, clinic, form, posted_token, show_red_flag_alert=red_flag_pending)
+
+    consultation_request = form.build_request(token, clinic.privacy_version)
+    try:
+        with transaction.atomic():
+            consultation_request.save()
+            enqueue_notifications(consultation_request)
+    except IntegrityError:
+        # Two posts of one form racing: the other one stored it. Anything else is a real error.
+        if ConsultationRequest.objects.filter(submission_token=token.id).exists():
+            return thank_you_redirect()
+        raise
+    logger.info(
+        "Consultation request %s received (urgent: %s)",
+        consultation_request.reference,
+        "yes" if consultation_request.is_urgent else "no",
+    )
+    return thank_you_redirect()
+
+
+@never_cache
+@require_GET
+def thank_you(request):
+    """What happens next. The same page for everyone: it shows nothing about the request."""
+    clinic = clinic_for(request)
+    return render(request, "booking/thank_you.html", {"clinic": clinic})
+
+
+def rate_limited(request, clinic, retry_after):
+    minutes = max(1, round(retry_after / 60))
+    response = render(
+        request,
+        "booking/rate_limited.html",
+        {"clinic": clinic, "retry_minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -180,3 +180,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Booking
+# Consultation requests from patients (booking app). Tests override these with override_settings.
+# More than BOOKING_RATE_LIMIT[0] form posts from one client address within BOOKING_RATE_LIMIT[1]
+# seconds get a 429 page; None turns the limit off. The count lives in the default cache, so give
+# production a cache that all web workers share.
+BOOKING_RATE_LIMIT = (5, 600)
+# A form sent sooner than this after it was served is treated as a bot and silently discarded.
+BOOKING_MIN_FILL_SECONDS = 3
+# Region used to read phone numbers typed without a country code, when Clinic details has no country.
+BOOKING_PHONE_REGION = "US"
+# Where "a new request arrived" notices go when Settings › Clinic details has no address.
+BOOKING_NOTIFICATION_EMAIL = os.environ.get("BOOKING_NOTIFICATION_EMAIL", "")
+# A notice the mail server refused or could not take is queued again after base_delay seconds,
+# doubling each time up to max_delay, for max_attempts attempts in all (about a day with these).
+BOOKING_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
+
+# Front desk
+# Closed and not-a-fit consultation requests untouched for this many days are anonymised by
+# `manage.py apply_retention` (run it daily).
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
