@@ -1,0 +1,45 @@
+"""The front desk's audit record: who viewed, changed, exported or deleted which consultation request.
+
+Entries name the request by number and say what happened ("status, assignee" changed, "CSV export of
+12 rows"); they never copy a value out of the request, so the log itself holds no health details.
+"""
+
+from collections.abc import Iterable
+
+from booking.models import ConsultationRequest, RequestAuditEntry
+
+Action = RequestAuditEntry.Action
+_DETAIL_MAX = RequestAuditEntry._meta.get_field("detail").max_length
+
+
+def _request_ids(request_obj_or_ids):
+    if request_obj_or_ids is None:
+        return [None]
+    if isinstance(request_obj_or_ids, ConsultationRequest):
+        return [request_obj_or_ids.pk]
+    if isinstance(request_obj_or_ids, int):
+        return [request_obj_or_ids]
+    if isinstance(request_obj_or_ids, Iterable):
+        ids = [getattr(item, "pk", item) for item in request_obj_or_ids]
+        return ids or [None]
+    raise TypeError(f"Expected a consultation request, an id or ids, not {type(request_obj_or_ids)!r}")
+
+
+def record(user, action, request_obj_or_ids, detail=""):
+    """Write one audit entry per request and return them.
+
+    ``request_obj_or_ids`` is a ``ConsultationRequest``, its id, an iterable of either (one entry each,
+    so "who saw request 12" can be answered after an export), or ``None`` for an action on no request
+    in particular. ``user`` is ``None`` (or anonymous) for the system, such as the retention command.
+    ``detail`` names fields or counts rows; never pass a value typed by a patient.
+    """
+    if action not in Action.values:
+        raise ValueError(f"Unknown audit action {action!r}")
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    detail = (detail or "")[:_DETAIL_MAX]
+    entries = [
+        RequestAuditEntry(request_id_ref=request_id, user=user, action=action, detail=detail)
+        for request_id in _request_ids(request_obj_or_ids)
+    ]
+    return RequestAuditEntry.objects.bulk_create(entries, batch_size=500)

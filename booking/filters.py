@@ -1,0 +1,65 @@
+"""Filters for the front desk's consultation request list and the request audit log."""
+
+import django_filters
+from django import forms
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
+
+from booking.models import ConsultationRequest, RequestAuditEntry
+
+#: The filter value standing for requests where the patient chose "something else" (no condition).
+SOMETHING_ELSE = "-"
+SOMETHING_ELSE_LABEL = "Something else"
+
+
+def condition_choices():
+    """The conditions patients have asked about, by the name recorded with each request."""
+    labels = (
+        ConsultationRequest.objects.exclude(condition_label="")
+        .order_by("condition_label")
+        .values_list("condition_label", flat=True)
+        .distinct()
+    )
+    return [(label, label) for label in labels] + [(SOMETHING_ELSE, SOMETHING_ELSE_LABEL)]
+
+
+class ConsultationRequestFilterSet(WagtailFilterSet):
+    """Status, urgency, condition and the day a request was received."""
+
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=ConsultationRequest.Status.choices,
+        empty_label="All",
+        widget=forms.RadioSelect,
+    )
+    is_urgent = django_filters.BooleanFilter(label="Urgent (red flag)", widget=BooleanRadioSelect)
+    condition = django_filters.ChoiceFilter(
+        label="Condition",
+        choices=condition_choices,
+        empty_label="All",
+        method="filter_condition",
+    )
+    created_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ConsultationRequest
+        fields = ["status", "is_urgent", "condition", "created_at"]
+
+    def filter_condition(self, queryset, name, value):
+        if value == SOMETHING_ELSE:
+            return queryset.filter(condition_label="")
+        return queryset.filter(condition_label=value)
+
+
+class RequestAuditEntryFilterSet(WagtailFilterSet):
+    """What happened, to which request, and when."""
+
+    action = django_filters.ChoiceFilter(
+        label="Action", choices=RequestAuditEntry.Action.choices, empty_label="All", widget=forms.RadioSelect
+    )
+    request_id_ref = django_filters.NumberFilter(label="Request number (e.g. 12 for CR-00012)")
+    at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = RequestAuditEntry
+        fields = ["action", "request_id_ref", "at"]
