@@ -18,7 +18,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A file-based SQLite test database (one per test process), so tests with several threads
 # exercise the same locking the site meets in production.
+TEST_ARTIFACTS = BASE_DIR / "test-artifacts"  # noqa: F405
+TEST_ARTIFACTS.mkdir(exist_ok=True)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(BASE_DIR / "test-artifacts" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+        "NAME": str(TEST_ARTIFACTS / f"test-db-{os.getpid()}.sqlite3")
     }
