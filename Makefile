@@ -26,10 +26,11 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo clinic (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 with the mail worker
+run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, scheduled publishing)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  (logins are listed in README.md)"
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	while sleep 60; do $(BIN)/python manage.py publish_scheduled; done & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite
