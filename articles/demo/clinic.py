@@ -1,0 +1,102 @@
+"""The clinic around the pages: its practitioners, its details in the site settings, its review workflow."""
+
+from wagtail.models import Workflow, WorkflowPage
+
+from articles.demo import content
+from articles.demo.streams import comparable_stream, page_by_slug, rewrite_page_links, stable_block_id
+from articles.models import Practitioner
+from clinic_site.models import ClinicSettings
+
+WORKFLOW_NAME = "Clinical review"
+BOOKING_NOTIFICATION_EMAIL = "frontdesk@example.com"
+
+
+def ensure_practitioners(demo):
+    """The clinic's people, with photos and what they treat."""
+    for order, spec in enumerate(content.PRACTITIONERS):
+        practitioner = Practitioner.objects.filter(name=spec["name"]).order_by("pk").first()
+        created = practitioner is None
+        if created:
+            practitioner = Practitioner(name=spec["name"])
+        wanted = {
+            "credentials": spec.get("credentials", ""),
+            "job_title": spec["job_title"],
+            "bio": rewrite_page_links(spec.get("bio", ""), demo),
+            "photo_id": demo.images[spec["image"]].pk if spec.get("image") else None,
+            "is_clinical_reviewer": spec.get("is_clinical_reviewer", True),
+            "sort_order": order * 10,
+        }
+        changed = [name for name, value in wanted.items() if getattr(practitioner, name) != value]
+        for name in changed:
+            setattr(practitioner, name, wanted[name])
+        for relation in ("conditions", "treatments"):
+            pages = [page_by_slug(demo, slug) for slug in spec.get(relation, [])]
+            current = set() if created else {page.pk for page in getattr(practitioner, relation).all()}
+            if current != {page.pk for page in pages}:
+                getattr(practitioner, relation).set(pages)
+                changed.append(relation)
+        if created or changed:
+            practitioner.save()
+            verb = "Created" if created else "Updated"
+            detail = "" if created else f" ({', '.join(changed)})"
+            demo.report.changed(f"{verb} practitioner {practitioner.name}{detail}")
+        demo.practitioners[spec["key"]] = practitioner
+
+
+def ensure_settings(demo):
+    """The clinic's name, contact details, hours and red-flag note, for the default site."""
+    clinic = content.CLINIC
+    existed = ClinicSettings.objects.filter(site=demo.site).exists()
+    settings_object = ClinicSettings.for_site(demo.site)
+    wanted = {
+        "name": clinic["name"],
+        "tagline": clinic.get("tagline", ""),
+        "street_address": clinic.get("street_address", ""),
+        "locality": clinic.get("locality", ""),
+        "region": clinic.get("region", ""),
+        "postal_code": clinic.get("postal_code", ""),
+        "country": clinic.get("country", "US"),
+        "phone": clinic.get("phone", ""),
+        "email": clinic.get("email", ""),
+        "area_served": clinic.get("area_served", ""),
+        "emergency_number": clinic.get("emergency_number", "911"),
+        "red_flag_text": rewrite_page_links(clinic.get("red_flag_text", ""), demo),
+        "privacy_version": content.PRIVACY_VERSION,
+        "booking_notification_email": BOOKING_NOTIFICATION_EMAIL,
+    }
+    changed = [name for name, value in wanted.items() if getattr(settings_object, name) != value]
+    for name in changed:
+        setattr(settings_object, name, wanted[name])
+
+    hours = [
+        {
+            "type": "hours",
+            "value": {"days": row["days"], "opens": row["opens"], "closes": row["closes"]},
+            "id": stable_block_id("clinic-hours", index),
+        }
+        for index, row in enumerate(clinic.get("hours", []))
+    ]
+    if comparable_stream(settings_object, "hours", settings_object.hours) != comparable_stream(
+        settings_object, "hours", hours
+    ):
+        settings_object.hours = hours
+        changed.append("hours")
+    if changed:
+        settings_object.save()
+        if existed:
+            demo.report.changed(f"Updated the clinic details ({', '.join(changed)})")
+        else:
+            demo.report.changed("Filled in the clinic details")
+
+
+def ensure_workflow_assignment(demo):
+    """Put the three sections under the “Clinical review” workflow, when the migration has made it."""
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        return
+    for slug in ("conditions", "treatments", "resources"):
+        _assignment, created = WorkflowPage.objects.get_or_create(
+            page=demo.indexes[slug], defaults={"workflow": workflow}
+        )
+        if created:
+            demo.report.changed(f"Assigned the “{WORKFLOW_NAME}” workflow to “{demo.indexes[slug].title}”")

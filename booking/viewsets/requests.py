@@ -1,0 +1,173 @@
+"""The "Consultation requests" admin section: the viewset that puts its views, URLs and menus together."""
+
+from django.urls import path, reverse
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from booking.filters import ConsultationRequestFilterSet
+from booking.models import ConsultationRequest
+from booking.viewsets.columns import (
+    REQUESTS_NAMESPACE,
+    StatusColumn,
+    UrgencyColumn,
+    assignee_name,
+    condition_text,
+    scheduled_text,
+)
+from booking.viewsets.detail import (
+    ConsultationRequestAdminForm,
+    ConsultationRequestDeleteView,
+    ConsultationRequestEditView,
+    ConsultationRequestInspectView,
+    SendConfirmationView,
+)
+from booking.viewsets.listing import ConsultationRequestIndexView
+from booking.viewsets.menu import ConsultationRequestMenuItem
+from booking.viewsets.report import ConsultationReportMenuItem, ConsultationReportView
+
+
+class ConsultationRequestViewSet(ModelViewSet):
+    """The "Consultation requests" admin section."""
+
+    model = ConsultationRequest
+    name = REQUESTS_NAMESPACE
+    url_prefix = "booking/consultationrequest"
+    icon = "calendar-check"
+    menu_label = "Consultation requests"
+    menu_name = "consultation-requests"
+    menu_order = 150
+    add_to_admin_menu = True
+    menu_item_class = ConsultationRequestMenuItem
+    add_to_reference_index = False  # else page "usage" would list requests to editors
+
+    index_view_class = ConsultationRequestIndexView
+    inspect_view_class = ConsultationRequestInspectView
+    edit_view_class = ConsultationRequestEditView
+    delete_view_class = ConsultationRequestDeleteView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_template_name = "booking/admin/inspect.html"
+    edit_template_name = "booking/admin/edit.html"
+
+    list_per_page = 50
+    ordering = "-created_at"
+    list_display = [
+        "reference",
+        StatusColumn("status", label="Status", accessor="get_status_display", sort_key="status"),
+        UrgencyColumn("is_urgent", label="Urgency", sort_key="is_urgent"),
+        Column("condition_label", label="Condition", accessor=condition_text, sort_key="condition_label"),
+        Column("source_title", label="Source page", sort_key="source_title"),
+        DateColumn("created_at", label="Received", sort_key="created_at"),
+        Column("assignee", label="Assigned to", accessor=assignee_name),
+        Column("scheduled_for", label="Scheduled for", accessor=scheduled_text, sort_key="scheduled_for"),
+    ]
+    filterset_class = ConsultationRequestFilterSet
+    search_fields = ["name", "email", "phone"]
+    search_backend_name = None  # not in Wagtail's search index: search the database directly
+
+    # The working list and how to reach the patient; not their symptoms or the front desk's notes.
+    list_export = [
+        "reference",
+        "get_status_display",
+        "is_urgent",
+        "created_at",
+        "condition_label",
+        "source_title",
+        "name",
+        "email",
+        "phone",
+        "get_preferred_contact_display",
+        "get_patient_type_display",
+        "preferred_times",
+        "assignee",
+        "scheduled_for",
+    ]
+    export_headings = {
+        "reference": "Reference",
+        "get_status_display": "Status",
+        "is_urgent": "Urgent",
+        "created_at": "Received",
+        "condition_label": "Condition",
+        "source_title": "Source page",
+        "get_preferred_contact_display": "Preferred contact",
+        "get_patient_type_display": "New or returning",
+        "preferred_times": "Preferred days and times",
+        "assignee": "Assigned to",
+        "scheduled_for": "Scheduled for",
+    }
+    export_filename = "consultation-requests"
+
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "is_urgent",
+        "red_flags_reported",
+        "created_at",
+        "name",
+        "email",
+        "phone",
+        "preferred_contact",
+        "patient_type",
+        "preferred_times",
+        "condition_label",
+        "practitioner_preference",
+        "treatment_preference",
+        "symptoms",
+        "source_title",
+        "assignee",
+        "scheduled_for",
+        "internal_notes",
+        "confirmation_sent_at",
+        "consent_given_at",
+        "privacy_version",
+        "staff_notified_at",
+        "patient_acknowledged_at",
+        "updated_at",
+        "anonymised_at",
+    ]
+
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            FieldPanel("assignee", heading="Assigned to"),
+            FieldPanel("scheduled_for"),
+            FieldPanel("internal_notes", help_text="Seen by staff only. Never sent to the patient."),
+        ],
+        base_form_class=ConsultationRequestAdminForm,
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(report_url_name=self.get_url_name("report"), **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(confirmation_url_name=self.get_url_name("confirm"), **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(confirmation_url_name=self.get_url_name("confirm"), **kwargs)
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Requests are not in the reference index (see add_to_reference_index), so "usage" says nothing.
+        return super().get_common_view_kwargs(usage_url_name=None, **kwargs)
+
+    @property
+    def report_view(self):
+        return self.construct_view(ConsultationReportView)
+
+    @property
+    def confirmation_view(self):
+        return self.construct_view(SendConfirmationView)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("report/", self.report_view, name="report"),
+            path("confirm/<int:pk>/", self.confirmation_view, name="confirm"),
+        ]
+
+    def get_report_menu_item(self):
+        return ConsultationReportMenuItem(
+            "Consultation report",
+            reverse(self.get_url_name("report")),
+            name="consultation-report",
+            icon_name="table",
+        )
