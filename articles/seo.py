@@ -1,0 +1,492 @@
+"""What the site tells search engines and link previews about a page.
+
+Pure functions from objects a page view has already loaded (the page, its template context, the clinic
+settings) to plain data: the JSON-LD graph (schema.org), the robots directives and the share image.
+``articles.templatetags.seo_tags`` gathers the inputs for a request and ``templates/includes/seo_head.html``
+renders the result.
+
+None of this reads the database for a page Wagtail routed to: the ancestors come from the parent
+each page was routed through, the related objects from the page's context, the images from the
+rendition cache. Previews and pages loaded some other way may cost a query per ancestor.
+"""
+
+import html
+import json
+import re
+
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from articles.renditions import specs_for
+
+SCHEMA = "https://schema.org"
+# Link previews show the large JPEG of the hero picture (1280 × 720): every page image has it already,
+# made when the page is published, so a shared link never waits for a new size of the image.
+SHARE_IMAGE_SPEC = [spec for spec in specs_for("hero") if spec.endswith("|format-jpeg")][-1]
+LOGO_SPEC = "max-512x512|format-png"
+PATIENT_AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
+
+# URL names of pages that are never indexed, whatever the host.
+NOINDEX_VIEW_NAMES = frozenset({"booking:thank_you", "articles:search"})
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+DAY_GROUPS = {
+    "weekdays": WEEKDAYS[:5],
+    "weekday": WEEKDAYS[:5],
+    "weekends": WEEKDAYS[5:],
+    "weekend": WEEKDAYS[5:],
+    "daily": WEEKDAYS,
+    "every day": WEEKDAYS,
+    "everyday": WEEKDAYS,
+    "all week": WEEKDAYS,
+    "7 days": WEEKDAYS,
+}
+DAY_ABBREVIATIONS = {
+    "mo": 0,
+    "tu": 1,
+    "tues": 1,
+    "we": 2,
+    "weds": 2,
+    "th": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fr": 4,
+    "sa": 5,
+    "su": 6,
+}
+DAY_RANGE = re.compile(r"\s*(?:[-‐‑‒–—―~]|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*")
+DAY_LIST = re.compile(r"\s*(?:[,;&/+]|\band\b)\s*")
+JSON_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+# --- Plain values ----------------------------------------------------------------------------------
+
+
+def compact(data):
+    """``data`` without the keys whose value is empty, so the graph never states an empty property."""
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def plain_text(markup):
+    """Text a reader sees in a piece of HTML (rich text source included): no tags, entities decoded."""
+    return " ".join(html.unescape(strip_tags(str(markup or ""))).split())
+
+
+def iso(value):
+    """A date or an aware datetime as ISO 8601, datetimes in the site's time zone."""
+    if value is None:
+        return None
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def language_tag(code=None):
+    """Django's language code as a BCP 47 tag: ``en-us`` → ``en-US``."""
+    parts = (code or settings.LANGUAGE_CODE).replace("_", "-").split("-")
+    return "-".join([parts[0].lower()] + [part.upper() if len(part) == 2 else part for part in parts[1:]])
+
+
+def og_locale(code=None):
+    """Open Graph's form of the language: ``en-us`` → ``en_US``."""
+    return language_tag(code).replace("-", "_")
+
+
+def to_json_ld(graph):
+    """The graph as the text of a ``<script type="application/ld+json">`` element.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes, so nothing an editor types (``</script>``,
+    ``<!--``) can end the element or be read as markup; the JSON itself is unchanged.
+    """
+    document = {"@context": SCHEMA, "@graph": graph}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
+
+
+# --- Robots ----------------------------------------------------------------------------------------
+
+
+def host_is_indexable(host, indexable_hosts=None):
+    """Whether search engines may index the site at ``host`` (``SEO_INDEXABLE_HOSTS``)."""
+    patterns = settings.SEO_INDEXABLE_HOSTS if indexable_hosts is None else indexable_hosts
+    domain, _port = split_domain_port(host or "")
+    return bool(domain) and validate_host(domain, patterns)
+
+
+def robots_directives(*, host, is_preview=False, view_name=None, is_error_page=False):
+    """The content of the robots meta tag, or "" when the page may be indexed."""
+    if is_preview or not host_is_indexable(host):
+        return "noindex, nofollow"
+    if view_name in NOINDEX_VIEW_NAMES or is_error_page:
+        return "noindex, follow"
+    return ""
+
+
+# --- Opening hours ---------------------------------------------------------------------------------
+
+
+def _day_index(word):
+    word = word.strip(" .").lower()
+    if word in DAY_ABBREVIATIONS:
+        return DAY_ABBREVIATIONS[word]
+    for index, day in enumerate(WEEKDAYS):
+        name = day.lower()
+        if len(word) >= 3 and (name.startswith(word) or word == f"{name}s"):
+            return index
+    return None
+
+
+def parse_days(label):
+    """The days a label like "Monday–Friday", "Mon, Wed & Fri" or "Weekends" names, in its order.
+
+    An empty list when any part of the label is not understood: better no hours than wrong ones.
+    """
+    text = " ".join(str(label or "").lower().split())
+    if not text:
+        return []
+    if text in DAY_GROUPS:
+        return list(DAY_GROUPS[text])
+    days = []
+    for part in DAY_LIST.split(text):
+        if not part:
+            continue
+        if part in DAY_GROUPS:
+            days.extend(DAY_GROUPS[part])
+            continue
+        ends = [end for end in DAY_RANGE.split(part) if end]
+        indexes = [_day_index(end) for end in ends]
+        if not indexes or None in indexes or len(indexes) > 2:
+            return []
+        if len(indexes) == 1:
+            days.append(WEEKDAYS[indexes[0]])
+        else:
+            first, last = indexes
+            span = (last - first) % 7
+            days.extend(WEEKDAYS[(first + step) % 7] for step in range(span + 1))
+    unique = []
+    for day in days:
+        if day not in unique:
+            unique.append(day)
+    return unique
+
+
+def opening_hours(hours):
+    """OpeningHoursSpecification entries from the clinic's hours blocks (days, opens, closes)."""
+    entries = []
+    for block in hours or []:
+        value = block.value
+        days = parse_days(value.get("days"))
+        opens, closes = value.get("opens"), value.get("closes")
+        if not days or opens is None or closes is None:
+            continue
+        entries.append(
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"{SCHEMA}/{day}" for day in days],
+                "opens": opens.strftime("%H:%M"),
+                "closes": closes.strftime("%H:%M"),
+            }
+        )
+    return entries
+
+
+# --- Images ----------------------------------------------------------------------------------------
+
+
+def absolute_url(root_url, url):
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return f"{root_url}{url}" if url.startswith("/") else f"{root_url}/{url}"
+
+
+def page_image(page):
+    """The image a page shows itself: its teaser/hero image."""
+    return getattr(page, "image", None) or getattr(page, "hero_image", None)
+
+
+def share_image_for(page, clinic):
+    """The page's share image, else its own image, else the site default; None when there is none."""
+    if page is not None:
+        chosen = getattr(page, "share_image", None) or page_image(page)
+        if chosen is not None:
+            return chosen
+    return getattr(clinic, "default_share_image", None)
+
+
+def rendition_data(image, spec, root_url):
+    """URL, size and alt text of one rendition of ``image``; None if the picture file is missing."""
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(spec)
+    except OSError:  # the original file is gone (Wagtail's SourceImageIOError is an OSError)
+        return None
+    return {
+        "url": absolute_url(root_url, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": getattr(image, "description", "") or image.title,
+    }
+
+
+def image_object(data):
+    if not data:
+        return None
+    return {"@type": "ImageObject", "url": data["url"], "width": data["width"], "height": data["height"]}
+
+
+# --- Graph nodes -----------------------------------------------------------------------------------
+
+
+def clinic_id(root_url):
+    return f"{root_url}/#clinic"
+
+
+def website_id(root_url):
+    return f"{root_url}/#website"
+
+
+def practitioner_id(root_url, practitioner):
+    return f"{root_url}/#practitioner-{practitioner.pk}"
+
+
+def clinic_node(clinic, root_url, logo=None, image=None):
+    """The clinic as a MedicalClinic: name, address, phone, opening hours, area served, logo."""
+    address = compact(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": clinic.street_address,
+            "addressLocality": clinic.locality,
+            "addressRegion": clinic.region,
+            "postalCode": clinic.postal_code,
+            "addressCountry": clinic.country,
+        }
+    )
+    return compact(
+        {
+            "@type": "MedicalClinic",
+            "@id": clinic_id(root_url),
+            "name": clinic.name,
+            "description": clinic.tagline,
+            "url": f"{root_url}/",
+            "telephone": clinic.phone,
+            "email": clinic.email,
+            "address": address if clinic.street_address or clinic.locality else None,
+            "openingHoursSpecification": opening_hours(clinic.hours),
+            "areaServed": clinic.area_served,
+            "logo": image_object(logo),
+            "image": image_object(image),
+        }
+    )
+
+
+def website_node(clinic, root_url, search_url, language):
+    """The site, with a SearchAction that tells search engines how to use the site search."""
+    return {
+        "@type": "WebSite",
+        "@id": website_id(root_url),
+        "url": f"{root_url}/",
+        "name": clinic.name,
+        "inLanguage": language,
+        "publisher": {"@id": clinic_id(root_url)},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{search_term_string}}"},
+            # schema.org's "-input" annotation of the SearchAction's query property.
+            "query-input": {
+                "@type": "PropertyValueSpecification",
+                "valueRequired": True,
+                "valueName": "search_term_string",
+            },
+        },
+    }
+
+
+def person_node(practitioner, root_url):
+    """A practitioner: name, post-nominal letters, job title, working for the clinic."""
+    return compact(
+        {
+            "@type": "Person",
+            "@id": practitioner_id(root_url, practitioner),
+            "name": practitioner.name,
+            "honorificSuffix": practitioner.credentials,
+            "jobTitle": practitioner.job_title,
+            "worksFor": {"@id": clinic_id(root_url)},
+        }
+    )
+
+
+def breadcrumb_node(page_url, trail):
+    """A BreadcrumbList from ``trail``, a list of (name, absolute URL) from the home page down."""
+    return {
+        "@type": "BreadcrumbList",
+        "@id": f"{page_url}#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def faq_questions(page):
+    """Question entries from every FAQ block in the page's body, in page order, as plain text."""
+    body = getattr(page, "body", None)
+    questions = []
+    for block in body or []:
+        if block.block_type != "faq":
+            continue
+        for item in block.value.get("items", []):
+            answer = item.get("answer")
+            questions.append(
+                {
+                    "@type": "Question",
+                    "name": plain_text(item.get("question")),
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": plain_text(getattr(answer, "source", answer)),
+                    },
+                }
+            )
+    return questions
+
+
+def condition_ref(condition, url):
+    return {"@type": "MedicalCondition", "@id": f"{url}#condition", "name": condition.title, "url": url}
+
+
+def therapy_ref(treatment, url):
+    return {"@type": "MedicalTherapy", "@id": f"{url}#therapy", "name": treatment.title, "url": url}
+
+
+def condition_node(page, url, treatments):
+    """A condition page's MedicalCondition: names, signs and symptoms, treatments that may help.
+
+    ``treatments`` is a list of (treatment page, absolute URL).
+    """
+    return compact(
+        {
+            **condition_ref(page, url),
+            "alternateName": page.alternate_name_list,
+            "description": page.summary,
+            "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": name} for name in page.symptom_list],
+            "possibleTreatment": [
+                therapy_ref(treatment, treatment_url) for treatment, treatment_url in treatments
+            ],
+        }
+    )
+
+
+def page_graph(
+    page,
+    *,
+    url,
+    root_url,
+    description,
+    trail,
+    language,
+    image=None,
+    conditions=(),
+    treatments=(),
+    practitioners=(),
+):
+    """The nodes that describe one page of the tree, on top of the site-wide clinic and website.
+
+    ``trail`` is the breadcrumb list of (name, absolute URL), ``conditions`` and ``treatments`` lists
+    of (page, absolute URL) taken from the page's context, ``practitioners`` the people it lists.
+    """
+    from articles.models import (
+        ArticleIndexPage,
+        ArticlePage,
+        ConditionIndexPage,
+        ConditionPage,
+        HomePage,
+        TreatmentIndexPage,
+        TreatmentPage,
+    )
+
+    page_id = f"{url}#webpage"
+    node = {
+        "@id": page_id,
+        "url": url,
+        "name": page.seo_title or page.title,
+        "description": description,
+        "inLanguage": language,
+        "isPartOf": {"@id": website_id(root_url)},
+        "datePublished": iso(page.first_published_at),
+        "dateModified": iso(page.last_published_at),
+        "primaryImageOfPage": image_object(image),
+    }
+    nodes = []
+    people = {}
+    for practitioner in practitioners:
+        people[practitioner.pk] = practitioner
+
+    if isinstance(page, HomePage):
+        types = ["WebPage"]
+        node["about"] = {"@id": clinic_id(root_url)}
+    elif isinstance(page, ConditionIndexPage | TreatmentIndexPage | ArticleIndexPage):
+        types = ["CollectionPage"]
+    elif isinstance(page, ConditionPage):
+        types = ["MedicalWebPage"]
+        condition = condition_node(page, url, treatments)
+        nodes.append(condition)
+        node.update(about={"@id": condition["@id"]}, mainEntity={"@id": condition["@id"]})
+        node["medicalAudience"] = PATIENT_AUDIENCE
+    elif isinstance(page, TreatmentPage):
+        types = ["MedicalWebPage"]
+        therapy = compact({**therapy_ref(page, url), "description": page.summary})
+        nodes.append(therapy)
+        node.update(about={"@id": therapy["@id"]}, mainEntity={"@id": therapy["@id"]})
+        node["medicalAudience"] = PATIENT_AUDIENCE
+    elif isinstance(page, ArticlePage):
+        types = ["MedicalWebPage"]
+        node.update(
+            headline=page.title,
+            about=[condition_ref(condition, condition_url) for condition, condition_url in conditions],
+            lastReviewed=iso(page.last_reviewed),
+            medicalAudience=PATIENT_AUDIENCE,
+            publisher={"@id": clinic_id(root_url)},
+            image=image_object(image),
+        )
+        for role, practitioner in (("author", page.author), ("reviewedBy", page.reviewer)):
+            if practitioner is not None:
+                people[practitioner.pk] = practitioner
+                node[role] = {"@id": practitioner_id(root_url, practitioner)}
+    else:
+        types = ["WebPage"]
+
+    questions = faq_questions(page)
+    if questions:
+        types.append("FAQPage")
+        node["mainEntity"] = questions
+    if len(trail) > 1:
+        breadcrumbs = breadcrumb_node(url, trail)
+        node["breadcrumb"] = {"@id": breadcrumbs["@id"]}
+        nodes.append(breadcrumbs)
+    node = {"@type": types[0] if len(types) == 1 else types, **compact(node)}
+    return [node, *nodes, *(person_node(person, root_url) for person in people.values())]
+
+
+def view_graph(*, url, root_url, title, description, language, view_name=None):
+    """The page node of a view outside the page tree (the consultation form, search results)."""
+    page_type = "SearchResultsPage" if view_name == "articles:search" else "WebPage"
+    return [
+        compact(
+            {
+                "@type": page_type,
+                "@id": f"{url}#webpage",
+                "url": url,
+                "name": title,
+                "description": description,
+                "inLanguage": language,
+                "isPartOf": {"@id": website_id(root_url)},
+            }
+        )
+    ]

@@ -1,0 +1,181 @@
+"""The ``seo_metadata`` tag: everything ``templates/includes/seo_head.html`` puts in the page head.
+
+It gathers what the request and the template context already hold (the page, its conditions,
+treatments and practitioners, the clinic settings, the site) and hands them to ``articles.seo``.
+"""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from articles import seo
+from articles.models import ArticlePage, ConditionPage
+
+register = template.Library()
+
+DESCRIPTION_LENGTH = 300
+
+
+@dataclass
+class SeoMetadata:
+    """What the head of one response says about it to search engines, feed readers and link previews."""
+
+    language: str = field(default_factory=seo.language_tag)
+    title: str = ""
+    description: str = ""
+    canonical_url: str = ""
+    robots: str = ""
+    og_type: str = "website"
+    og_locale: str = ""
+    site_name: str = ""
+    image: dict | None = None
+    published_time: str = ""
+    modified_time: str = ""
+    section: str = ""
+    feeds: list = field(default_factory=list)
+    json_ld: str = ""
+
+
+def page_description(page, clinic):
+    """The page's SEO description, else its summary, hero text or introduction, else the tagline."""
+    candidates = [
+        page.search_description,
+        getattr(page, "summary", ""),
+        getattr(page, "hero_text", ""),
+        seo.plain_text(getattr(page, "intro", "")),
+    ]
+    text = next((" ".join(str(value).split()) for value in candidates if value and str(value).strip()), "")
+    text = text or getattr(clinic, "tagline", "")
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
+
+
+def page_trail(page, request):
+    """(name, absolute URL) from the home page down to ``page``, as the visible breadcrumbs show it.
+
+    Walks up through ``get_parent()``: a page Wagtail routed to already knows the parent it was
+    routed through, so this costs no query on a normal page view.
+    """
+    chain = [page]
+    node = page
+    while node.depth and node.depth > 2:
+        try:
+            node = node.get_parent()
+        except Page.DoesNotExist:
+            break
+        if node is None:
+            break
+        chain.append(node)
+    trail = []
+    for item in reversed(chain):
+        url = item.get_full_url(request)
+        if url:
+            trail.append(("Home" if item.depth == 2 else item.title, url))
+    return trail
+
+
+def _with_urls(pages, request):
+    return [(item, url) for item in pages or [] if (url := item.get_full_url(request))]
+
+
+def _clinic(context, request):
+    clinic = context.get("clinic")
+    if clinic is None and request is not None:
+        from clinic_site.models import ClinicSettings
+
+        clinic = ClinicSettings.for_request(request)
+    return clinic
+
+
+@register.simple_tag(takes_context=True)
+def seo_metadata(context):
+    """Canonical URL, robots directives, Open Graph/Twitter values and the JSON-LD for this response."""
+    request = context.get("request")
+    if request is None:
+        return SeoMetadata()
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    clinic = _clinic(context, request)
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    language = seo.language_tag(get_language())
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else None
+    is_error_page = page is None and (match is None or match.url_name == "wagtail_serve")
+    is_preview = bool(getattr(request, "is_preview", False))
+
+    metadata = SeoMetadata(
+        language=language,
+        robots=seo.robots_directives(
+            host=request.get_host(), is_preview=is_preview, view_name=view_name, is_error_page=is_error_page
+        ),
+        og_locale=seo.og_locale(get_language()),
+        site_name=getattr(clinic, "name", ""),
+        feeds=[
+            ("application/rss+xml", reverse("articles:rss_feed"), "RSS"),
+            ("application/atom+xml", reverse("articles:atom_feed"), "Atom"),
+        ],
+    )
+    image_source = seo.share_image_for(page, clinic)
+    metadata.image = seo.rendition_data(image_source, seo.SHARE_IMAGE_SPEC, root_url)
+    logo = seo.rendition_data(getattr(clinic, "logo", None), seo.LOGO_SPEC, root_url)
+    default_image = seo.rendition_data(
+        getattr(clinic, "default_share_image", None), seo.SHARE_IMAGE_SPEC, root_url
+    )
+    site_nodes = [
+        seo.clinic_node(clinic, root_url, logo=logo, image=default_image),
+        seo.website_node(clinic, root_url, f"{root_url}{reverse('articles:search')}", language),
+    ]
+
+    intrinsic_noindex = is_preview or is_error_page or view_name in seo.NOINDEX_VIEW_NAMES
+    if page is not None:
+        url = page.get_full_url(request) or f"{root_url}{request.path}"
+        metadata.title = page.seo_title or (clinic.name if page.depth == 2 else page.title)
+        metadata.description = page_description(page, clinic)
+        if not intrinsic_noindex:
+            page_obj = context.get("page_obj")
+            number = getattr(page_obj, "number", 1)
+            metadata.canonical_url = f"{url}?page={number}" if number > 1 else url
+        if isinstance(page, ArticlePage):
+            metadata.og_type = "article"
+            metadata.published_time = seo.iso(page.first_published_at) or ""
+            metadata.modified_time = seo.iso(page.last_published_at) or ""
+            main_condition = context.get("main_condition")
+            metadata.section = main_condition.title if main_condition is not None else ""
+        graph = seo.page_graph(
+            page,
+            url=url,
+            root_url=root_url,
+            description=metadata.description,
+            trail=page_trail(page, request) if page.depth and page.depth > 2 else [],
+            language=language,
+            image=metadata.image,
+            conditions=_with_urls(context.get("conditions"), request)
+            if isinstance(page, ArticlePage)
+            else [],
+            treatments=_with_urls(context.get("treatments"), request)
+            if isinstance(page, ConditionPage)
+            else [],
+            practitioners=list(context.get("practitioners") or []),
+        )
+    else:
+        url = f"{root_url}{request.path}"
+        metadata.title = context.get("seo_title") or getattr(clinic, "name", "")
+        metadata.description = context.get("seo_description") or getattr(clinic, "tagline", "")
+        if not intrinsic_noindex:
+            metadata.canonical_url = url
+        graph = seo.view_graph(
+            url=url,
+            root_url=root_url,
+            title=metadata.title,
+            description=metadata.description,
+            language=language,
+            view_name=view_name,
+        )
+    metadata.json_ld = mark_safe(seo.to_json_ld(site_nodes + graph))  # noqa: S308 - escaped by to_json_ld
+    return metadata
