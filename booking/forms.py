@@ -2,6 +2,7 @@
 
 import phonenumbers
 from django import forms
+from django.core.validators import slug_unicode_re
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -33,7 +34,7 @@ def live_conditions():
 
 def condition_for_slug(slug):
     """The published condition page with this slug, or None: an unknown slug just preselects nothing."""
-    if not slug:
+    if not slug or not slug_unicode_re.match(slug):  # e.g. a NUL byte, which PostgreSQL refuses
         return None
     return live_conditions().filter(slug=slug).first()
 

@@ -98,9 +98,8 @@ def submit(request, clinic):
     if token is not None and ConsultationRequest.objects.filter(submission_token=token.id).exists():
         # A second post of a form already stored (double click, refresh): nothing new to do.
         return thank_you_redirect()
-    if spam.honeypot_filled(request.POST) or (token is not None and token.filled_too_fast):
-        reason = "honeypot" if spam.honeypot_filled(request.POST) else "filled too fast"
-        logger.info("Discarded a consultation form post that looked automated (%s)", reason)
+    if spam.honeypot_filled(request.POST):
+        logger.info("Discarded a consultation form post that looked automated (honeypot)")
         return thank_you_redirect()
 
     form = ConsultationRequestForm(request.POST, phone_region=phone_region(clinic))
@@ -115,6 +114,11 @@ def submit(request, clinic):
     red_flag_pending = form.red_flags_reported and not form.cleaned_data.get("red_flag_acknowledged")
     if not valid or red_flag_pending:
         return render_form(request, clinic, form, posted_token, show_red_flag_alert=red_flag_pending)
+    if token.filled_too_fast:
+        # Checked only once the form is complete: a quick person who made a mistake must see the
+        # error, not a thank-you for a request that was never kept.
+        logger.info("Discarded a consultation form post that looked automated (filled too fast)")
+        return thank_you_redirect()
 
     consultation_request = form.build_request(token, clinic.privacy_version)
     try:

@@ -1,11 +1,25 @@
 """Values in XLSX/CSV downloads: spreadsheet formulas neutralised, dates and booleans as plain text."""
 
+import re
+
 from django.utils import timezone
 
 #: Text starting with one of these, after any leading whitespace, is run as a formula by spreadsheet
 #: apps (the fullwidth forms too, by some). Text starting with a tab or carriage return is also unsafe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 CONTROL_STARTS = ("\t", "\r")
+
+
+#: Control characters XML 1.0 (so XLSX) cannot hold; openpyxl refuses the whole file for one of them.
+UNSTORABLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def safe_cell(value):
+    """A value as it goes into a download: control characters a patient may have pasted into a field
+    shown as \ufffd (in both formats, so they read the same), then formulas neutralised."""
+    if isinstance(value, str):
+        value = UNSTORABLE_CONTROLS.sub("\ufffd", value)
+    return neutralise_formula(value)
 
 
 def neutralise_formula(value):

@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 
 from booking import audit
 from booking.viewsets.columns import ConsultationRequestTable, preferred_times_text
-from booking.viewsets.exports import local_datetime_text, local_naive, neutralise_formula, yes_no
+from booking.viewsets.exports import local_datetime_text, local_naive, safe_cell, yes_no
 
 
 class ConsultationRequestIndexView(IndexView):
@@ -72,7 +72,7 @@ class ConsultationRequestIndexView(IndexView):
         return buttons
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def export_description(self, export_format, row_count):
         """What was exported, without a single value: the format, the row count, which filters."""

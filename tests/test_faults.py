@@ -1,0 +1,476 @@
+"""Faults, with the real parts: a local SMTP server (aiosmtpd) that goes down, stalls or comes back, the
+real mail worker (`manage.py db_worker` in a subprocess, killed with SIGKILL), and gunicorn serving a
+site whose database goes away (a SQLite file whose folder disappears, or a PostgreSQL server that this
+test starts and then stops).
+
+Delivery of booking mails is AT-LEAST-ONCE, not exactly-once: a worker killed after the mail server
+accepted a message but before the task saved that it was sent repeats the message once its task is
+recovered. `test_worker_killed_mid_send_*` shows both cases and counts the repeat.
+"""
+
+import asyncio
+import datetime
+import http.client
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from bench.load_server import ROOT, Site, free_port
+from booking.models import ConsultationRequest
+from tests import factories
+from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.test_booking_mail import Mailbox, SMTPServer, booking_tasks
+
+mail_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+STAFF = "frontdesk@clinic.example"
+
+
+def wait_until(condition, timeout=60, interval=0.2, message="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {message}")
+
+
+def database_url_for_subprocesses():
+    """The URL of the database this test process uses, for the subprocesses to share it."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    return (
+        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST'] or '127.0.0.1'}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+
+
+class MailWorker:
+    """`manage.py db_worker` as its own process, against the test database and the test SMTP server."""
+
+    def __init__(self, smtp_port, log_path):
+        self.smtp_port = smtp_port
+        self.log_path = log_path
+        self.process = None
+
+    def start(self):
+        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+        env.update(
+            DJANGO_SETTINGS_MODULE="clinic_site.settings.test",
+            DATABASE_URL=database_url_for_subprocesses(),
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(self.smtp_port),
+            EMAIL_TIMEOUT="30",
+        )
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--queue-name",
+                "*",
+                "--interval",
+                "0.2",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def kill(self, sig=signal.SIGKILL):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(timeout=20)
+        self.log.close()
+
+    def stop(self):
+        self.kill(signal.SIGTERM)
+
+
+@pytest.fixture
+def workers(tmp_path):
+    started = []
+
+    def start(smtp_port):
+        worker = MailWorker(smtp_port, tmp_path / f"worker-{len(started)}.log").start()
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        if worker.process.poll() is None:
+            worker.kill()
+
+
+@pytest.fixture
+def clinic_condition(db):
+    factories.make_home()
+    make_clinic()
+    return factories.make_condition("Cervicogenic headache", slug="cervicogenic-headache")
+
+
+@pytest.fixture
+def no_spam_checks(settings):
+    settings.BOOKING_RATE_LIMIT = None
+
+
+def submit(client, condition, number, **overrides):
+    fields = {"name": f"Batch Patient {number}", "email": f"batch.patient.{number}@example.net", **overrides}
+    data = valid_data(condition, **fields)
+    response = client.post(FORM_URL, data)
+    assert response.status_code == 303 and response["Location"] == THANK_YOU_URL
+    return ConsultationRequest.objects.get(name=data["name"])
+
+
+# Mail server down, then back ------------------------------------------------------------------------
+
+
+@mail_db
+def test_mail_server_down_then_back_a_batch_through_the_worker_process(
+    client, clinic_condition, no_spam_checks, workers
+):
+    mailbox = Mailbox()
+    smtp = SMTPServer(free_port(), mailbox)
+    batch = [submit(client, clinic_condition, number) for number in range(12)]
+
+    # The mail server is down: the worker tries every mail once and queues a retry for each.
+    worker = workers(smtp.port)
+    wait_until(
+        lambda: booking_tasks().filter(status="READY", args_kwargs__kwargs__attempt=2).count() == 24,
+        message="a retry queued for each of the 24 mails",
+    )
+    assert booking_tasks().filter(status="FAILED").count() == 24
+    assert mailbox.messages == []
+    assert not ConsultationRequest.objects.filter(staff_notified_at__isnull=False).exists()
+
+    # The server is back; time passes (the retries fall due) and the same worker sends everything.
+    smtp.start()
+    try:
+        booking_tasks().filter(status="READY").update(run_after=timezone.now())
+        wait_until(
+            lambda: (
+                ConsultationRequest.objects.filter(
+                    staff_notified_at__isnull=False, patient_acknowledged_at__isnull=False
+                ).count()
+                == len(batch)
+            ),
+            message="every request notified and acknowledged",
+        )
+        worker.stop()
+    finally:
+        smtp.stop()
+
+    staff_subjects = sorted(message["subject"] for message in mailbox.to(STAFF))
+    assert staff_subjects == sorted(f"New consultation request {request.reference}" for request in batch)
+    for request in batch:
+        assert len(mailbox.to(request.email)) == 1, request.reference
+    assert len(mailbox.messages) == 2 * len(batch)  # nothing lost, nothing twice
+
+
+# A worker killed while it sends ----------------------------------------------------------------------
+
+
+class StallingMailbox(Mailbox):
+    """A mailbox that, once, holds the SMTP conversation at one command until the test releases it.
+
+    DATA: the message has been sent to the server but not accepted (no 250 yet), so it is not kept.
+    QUIT: the message was accepted (250) and kept; the client is waiting to say goodbye.
+    """
+
+    def __init__(self, stall_at):
+        super().__init__()
+        self.stall_at = stall_at
+        self.stalled = threading.Event()
+        self.release = threading.Event()
+
+    async def hold(self):
+        self.stalled.set()
+        while not self.release.is_set():
+            await asyncio.sleep(0.05)
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.stall_at == "DATA" and not self.stalled.is_set():
+            await self.hold()
+            return "421 Connection to the client lost; message not accepted"
+        return await super().handle_DATA(server, session, envelope)
+
+    async def handle_QUIT(self, server, session, envelope):
+        if self.stall_at == "QUIT" and not self.stalled.is_set():
+            await self.hold()
+        return "221 Bye"
+
+
+@mail_db
+@pytest.mark.parametrize(("stall_at", "expected_copies"), [("DATA", 1), ("QUIT", 2)])
+def test_worker_killed_mid_send_is_recovered_at_least_once(
+    client, clinic_condition, no_spam_checks, workers, stall_at, expected_copies
+):
+    mailbox = StallingMailbox(stall_at)
+    smtp = SMTPServer(free_port(), mailbox)
+    smtp.start()
+    try:
+        request = submit(client, clinic_condition, 1, email="", preferred_contact="phone")
+        worker = workers(smtp.port)
+        assert mailbox.stalled.wait(60), "the worker never reached the mail server"
+        worker.kill(signal.SIGKILL)
+        mailbox.release.set()
+
+        # The killed worker left its task claimed: without recovery it would never run again.
+        [task] = booking_tasks()
+        assert task.status == "RUNNING"
+        request.refresh_from_db()
+        assert request.staff_notified_at is None
+
+        # Long enough later (the task is past BOOKING_MAIL_STALE_AFTER), a new worker starts.
+        DBTaskResult.objects.filter(pk=task.pk).update(
+            started_at=timezone.now() - datetime.timedelta(hours=1)
+        )
+        workers(smtp.port)
+        wait_until(
+            lambda: ConsultationRequest.objects.filter(
+                pk=request.pk, staff_notified_at__isnull=False
+            ).exists(),
+            message="the staff notice after the restart",
+        )
+    finally:
+        smtp.stop()
+
+    copies = mailbox.to(STAFF)
+    assert len(copies) == expected_copies  # at least once; twice when the kill came after acceptance
+    assert {message["subject"] for message in copies} == {f"New consultation request {request.reference}"}
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+
+
+def test_recent_running_tasks_are_left_alone(db):
+    """A task another live worker is sending right now is not taken from it."""
+    from booking.recovery import requeue_abandoned_mail
+    from booking.tasks import notify_staff
+
+    result = notify_staff.enqueue(1)
+    DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=timezone.now())
+    assert requeue_abandoned_mail() == 0
+    DBTaskResult.objects.filter(pk=result.id).update(started_at=timezone.now() - datetime.timedelta(hours=1))
+    assert requeue_abandoned_mail() == 1
+    assert DBTaskResult.objects.get(pk=result.id).status == "READY"
+
+
+# The database goes away -------------------------------------------------------------------------------
+
+
+SITE_CONTENT = """
+from tests import factories
+from tests.test_booking_form import make_clinic
+factories.make_home()
+make_clinic(phone="(555) 010-4477")
+for title in ("Neck pain", "Migraine", "Whiplash"):
+    factories.make_condition(title)
+"""
+
+PATIENT = {
+    "name": "Outage Patient Okonkwo",
+    "email": "outage.okonkwo@example.net",
+    "symptoms": "Dizzy spells",
+}
+
+
+class OwnPostgres:
+    """A PostgreSQL server of this test's own, in a temporary folder, that the test can stop."""
+
+    def __init__(self):
+        binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+        if not binaries:
+            pytest.skip("PostgreSQL server binaries are not installed")
+        self.bin = binaries[-1].parent
+        # Not under pytest's temporary folder: the postgres user must be able to reach it.
+        self.folder = Path(tempfile.mkdtemp(prefix="clinic-faults-pg-"))
+        self.port = free_port()
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+
+    def run(self, *command):
+        if os.geteuid() == 0:  # initdb and postgres refuse to run as root
+            command = ("runuser", "-u", "postgres", "--", *command)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise subprocess.CalledProcessError(result.returncode, command, result.stdout, result.stderr)
+
+    def remove(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def init(self):
+        self.run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.folder / "data"),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
+        self.start()
+        self.run(
+            str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "clinic"
+        )
+        return f"postgres://postgres@127.0.0.1:{self.port}/clinic"
+
+    def start(self):
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.folder / "data"),
+            "-l",
+            str(self.folder / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
+
+    def stop(self):
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+
+
+class SQLiteOutage:
+    """The site's SQLite file lives in a folder that can be taken away and put back."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder) / "db"
+        self.folder.mkdir(parents=True)
+        self.away = Path(folder) / "db-away"
+
+    def init(self):
+        return f"sqlite:///{self.folder / 'site.sqlite3'}"
+
+    def stop(self):
+        self.folder.rename(self.away)
+
+    def start(self):
+        self.away.rename(self.folder)
+
+
+def fetch(port, method, path, body=None, headers=None):
+    connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection_.request(method, path, body=body, headers=headers or {})
+        response = connection_.getresponse()
+        return response, response.read().decode("utf-8", "replace")
+    finally:
+        connection_.close()
+
+
+def open_form(port):
+    """GET the form as a browser does: the CSRF cookie and the hidden tokens."""
+    response, html = fetch(port, "GET", FORM_URL)
+    assert response.status == 200
+    cookie = next(
+        value.split(";", 1)[0]
+        for header, value in response.getheaders()
+        if header.lower() == "set-cookie" and value.startswith("csrftoken=")
+    )
+    hidden = dict(re.findall(r'name="(csrfmiddlewaretoken|submission_token)" value="([^"]+)"', html))
+    conditions = re.findall(r'<option value="(\d+)"', html)
+    return cookie, hidden, conditions
+
+
+def post_form(port, cookie, hidden, condition):
+    fields = {
+        **hidden,
+        **PATIENT,
+        "phone": "(212) 555-0187",
+        "preferred_contact": "email",
+        "patient_type": "new",
+        "condition": condition,
+        "red_flags": "no",
+        "consent": "on",
+        "website": "",
+    }
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": cookie,
+        "Origin": f"http://127.0.0.1:{port}",
+    }
+    return fetch(port, "POST", FORM_URL, urlencode(fields), headers)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_database_unreachable_gives_a_friendly_503_then_recovers(tmp_path, backend):
+    if backend == "postgres" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        pytest.skip("runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)")
+    if backend == "sqlite" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        pytest.skip("runs in the SQLite pass")
+    database = OwnPostgres() if backend == "postgres" else SQLiteOutage(tmp_path)
+    site = Site(
+        tmp_path / "site",
+        database_url=database.init(),
+        BOOKING_RATE_LIMIT="off",
+        BOOKING_MIN_FILL_SECONDS="0",
+    )
+    try:
+        site.manage("migrate", "--noinput")
+        site.manage("collectstatic", "--noinput")
+        site.manage("shell", "-c", SITE_CONTENT)
+        with site.serve(workers=1, log_name="outage.log") as server:
+            response, html = fetch(server.port, "GET", "/")
+            assert response.status == 200 and "(555) 010-4477" in html
+            cookie, hidden, conditions = open_form(server.port)
+
+            database.stop()
+            for method, path in [("GET", "/conditions/migraine/"), ("GET", "/conditions/")]:
+                response, html = fetch(server.port, method, path)
+                assert response.status == 503, (path, html[:500])
+                assert response.getheader("Retry-After") == "30"
+                assert "(555) 010-4477" in html and 'href="tel:5550104477"' in html
+                assert "Traceback" not in html and "OperationalError" not in html
+            response, html = post_form(server.port, cookie, hidden, conditions[0])
+            assert response.status == 503
+            assert "(555) 010-4477" in html and "Outage Patient" not in html
+
+            database.start()
+            wait_until(
+                lambda: fetch(server.port, "GET", "/conditions/migraine/")[0].status == 200,
+                timeout=30,
+                message="the site back after the database",
+            )
+            response, _html = post_form(server.port, cookie, hidden, conditions[0])
+            assert response.status == 303 and response.getheader("Location") == THANK_YOU_URL
+            stored = site.query(
+                "from booking.models import ConsultationRequest as R; "
+                f"print(R.objects.filter(name={PATIENT['name']!r}).count())"
+            )
+            assert stored == "1"
+            log = server.log_text()
+    finally:
+        if backend == "postgres":
+            try:
+                database.stop()
+            except subprocess.CalledProcessError:
+                pass  # already stopped
+            database.remove()
+
+    assert re.search(r"Database unavailable \(OperationalError\): answered POST /consultation/ with 503", log)
+    assert "Traceback" not in log
+    for value in [*PATIENT.values(), "555-0187", "2125550187"]:
+        assert value not in log, value
