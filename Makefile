@@ -33,11 +33,38 @@ run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail wor
 	while sleep 60; do $(BIN)/python manage.py publish_scheduled; done & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunicorn + mail worker
+	@test -f .env.local || { umask 077; \
+	  echo "SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env.local; \
+	  echo "Wrote a SECRET_KEY for this machine to .env.local (git-ignored)"; }
+	@set -a; . ./.env.local; set +a; \
+	export DJANGO_SETTINGS_MODULE=clinic_site.settings.production HOST=$(HOST) PORT=$(PORT) \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	{ $(BIN)/python manage.py shell -v0 -c "import sys; from articles.models import HomePage; sys.exit(not HomePage.objects.exists())" \
+	  || $(BIN)/python manage.py load_demo_content; } || exit 1; \
+	echo "Serving http://$(HOST):$(PORT)/ with production settings over plain HTTP (Ctrl-C stops it)"; \
+	trap 'kill 0' EXIT; \
+	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	$(BIN)/gunicorn -c gunicorn.conf.py clinic_site.wsgi
+
+bench: install ## Load-test the production layout (ports 8501-8502): pages/s cached and not, queries, bookings/s
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 test: install ## Run the whole test suite
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+test-browser: install ## Browser journeys, accessibility (axe) and page budgets in Chromium (tests/browser)
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+SUBMISSIONS ?= 300
+CLIENTS ?= 15
+load: install ## Booking load run through gunicorn (SUBMISSIONS=300 CLIENTS=15; DATABASE_URL for PostgreSQL)
+	$(BIN)/python bench/load_booking.py --submissions $(SUBMISSIONS) --clients $(CLIENTS)
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-.PHONY: help install migrate demo run test lint
+.PHONY: help install migrate demo run serve bench test test-browser load lint

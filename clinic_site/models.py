@@ -50,6 +50,26 @@ class ClinicSettings(BaseSiteSetting):
         help_text="Change this whenever the privacy notice changes; each request records the version "
         "the patient agreed to.",
     )
+    logo = models.ForeignKey(
+        "articles.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinic’s logo, given to search engines (square, at least 112 × 112 pixels).",
+    )
+    default_share_image = models.ForeignKey(
+        "articles.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when someone shares a link to a page that has no image of its own "
+        "(1200 × 630 pixels works best).",
+    )
+
+    # Loaded with the settings in the one query each request makes for them.
+    select_related = ["logo", "default_share_image"]
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], "Clinic"),
@@ -71,6 +91,9 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("booking_notification_email"), FieldPanel("privacy_version")], "Consultation requests"
         ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("red_flag_text")], "Safety"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("default_share_image")], "Search engines and sharing"
+        ),
     ]
 
     class Meta:

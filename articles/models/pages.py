@@ -9,8 +9,8 @@ Home ─┬─ Conditions (index) ── condition pages
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -48,7 +48,50 @@ def visible(queryset):
     return queryset.live().exclude(Exists(restricted))
 
 
-class ClinicPage(Page):
+class PromoteFields(models.Model):
+    """What search engines and social media show for a page: Wagtail's SEO title and description, with
+    guidance on their length, and an image for link previews (the promote tab of every page type)."""
+
+    share_image = image_field(
+        "Shown when someone shares a link to this page (1200 × 630 pixels works best). "
+        "Leave empty to use the page’s own image, then the default in Settings › Clinic details."
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text="The headline search engines show, if it should differ from the page title. "
+                    "Keep it under about 60 characters; the clinic’s name is added after it.",
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text="The summary search engines and link previews show under the headline: "
+                    "about 120–160 characters. Left empty, the page’s summary is used.",
+                ),
+            ],
+            "For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("share_image")], "For social media"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "show_in_menus",
+                    help_text="Pages directly under the home page with this ticked appear in the main "
+                    "navigation; all of them are listed in the footer.",
+                )
+            ],
+            "For site menus",
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ClinicPage(PromoteFields, Page):
     """Behaviour shared by every page type of the site."""
 
     class Meta:
@@ -116,7 +159,7 @@ class IndexPage(ClinicPage):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["articles.HomePage"]
     max_count = 1
-    child_related = ["image"]
+    child_related = ["image", "share_image"]
 
     class Meta:
         abstract = True
@@ -169,7 +212,7 @@ class ArticleIndexPage(IndexPage):
 
     per_page = 10
     subpage_types = ["articles.ArticlePage"]
-    child_related = ["image", "author", "reviewer"]
+    child_related = ["image", "share_image", "author", "reviewer"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -316,16 +359,49 @@ class ArticlePage(TeaserFields, ClinicPage):
         conditions = self.get_conditions()
         return conditions[0] if conditions else None
 
-    def get_related_articles(self, conditions, limit=3):
-        condition_ids = [condition.pk for condition in conditions]
-        related = (
-            visible(ArticlePage.objects)
-            .filter(condition_links__condition_id__in=condition_ids)
-            .exclude(pk=self.pk)
-            .distinct()
-            .order_by("-first_published_at")
+    def _next_article_id(self):
+        """Subquery: the next older article in the same section, or the newest one when this is the oldest."""
+        if not self.path:
+            return Value(None, output_field=IntegerField())
+        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False)).order_by(
+            "-first_published_at", "-pk"
         )
-        return with_card_images(related)[:limit]
+        newest = Subquery(siblings.values("pk")[:1])
+        if self.first_published_at is None:
+            return newest
+        older = siblings.filter(
+            Q(first_published_at__lt=self.first_published_at)
+            | Q(first_published_at=self.first_published_at, pk__lt=self.pk)
+        )
+        return Coalesce(Subquery(older.values("pk")[:1]), newest)
+
+    def get_related_and_next_articles(self, conditions, limit=3):
+        """The related articles (sharing a condition, newest first) and the next article, in one query.
+
+        The query returns the next article first, then the newest related ones; rows beyond ``limit + 1``
+        are never needed, so the row count stays the same however many articles there are.
+        """
+        condition_ids = [condition.pk for condition in conditions]
+        shares_condition = Exists(
+            ArticleCondition.objects.filter(article=OuterRef("pk"), condition_id__in=condition_ids)
+        )
+        rows = list(
+            with_card_images(visible(ArticlePage.objects).exclude(pk=self.pk))
+            .annotate(is_related=shares_condition, next_id=self._next_article_id())
+            .filter(Q(is_related=True) | Q(pk=F("next_id")))
+            .order_by(
+                Case(When(pk=F("next_id"), then=0), default=1),
+                "-first_published_at",
+                "-pk",
+            )[: limit + 1]
+        )
+        next_article = rows[0] if rows and rows[0].pk == rows[0].next_id else None
+        related = sorted(
+            (row for row in rows if row.is_related),
+            key=lambda row: (row.first_published_at is not None, row.first_published_at, row.pk),
+            reverse=True,
+        )
+        return related[:limit], next_article
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -333,7 +409,7 @@ class ArticlePage(TeaserFields, ClinicPage):
         condition = conditions[0] if conditions else None
         context["conditions"] = conditions
         context["main_condition"] = condition
-        context["related_articles"] = self.get_related_articles(conditions)
+        context["related_articles"], context["next_article"] = self.get_related_and_next_articles(conditions)
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )

@@ -5,6 +5,7 @@ from the environment. ``dev.py`` and ``test.py`` relax it; ``production.py`` tig
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "booking",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,18 +56,35 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response (a cached page too) gets its own request id and the security headers.
+    "clinic_site.middleware.RequestIdMiddleware",
+    "clinic_site.middleware.SecurityHeadersMiddleware",
+    # /healthz answers before the host check and the HTTPS redirect: load balancers probe by address.
+    "clinic_site.health.HealthCheckMiddleware",
+    "clinic_site.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors get stored copies of public pages (clinic_site/cache.py). Everything above runs
+    # on every response; headers added below are stored with the page, so they must not vary per request.
+    "clinic_site.cache.PageCacheMiddleware",
+    # HTML is compressed before it is stored (see the Page cache section for BREACH).
+    "django.middleware.gzip.GZipMiddleware",
+    # A database outage is answered with a 503 page that still gives the clinic's phone number.
+    "clinic_site.resilience.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "clinic_site.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -187,8 +206,15 @@ LOGGING = {
 # seconds get a 429 page; None turns the limit off. The count lives in the default cache, so give
 # production a cache that all web workers share.
 BOOKING_RATE_LIMIT = (5, 600)
+# BOOKING_RATE_LIMIT="5/600" in the environment sets it, "off" turns it off (load tests).
+if os.environ.get("BOOKING_RATE_LIMIT", "").strip():
+    _limit = os.environ["BOOKING_RATE_LIMIT"].strip().lower()
+    BOOKING_RATE_LIMIT = None if _limit in {"off", "0", "none"} else tuple(int(n) for n in _limit.split("/"))
 # A form sent sooner than this after it was served is treated as a bot and silently discarded.
-BOOKING_MIN_FILL_SECONDS = 3
+BOOKING_MIN_FILL_SECONDS = float(os.environ.get("BOOKING_MIN_FILL_SECONDS", "3"))
+# The clinic's phone number for the "we are having trouble" page, shown when the database (where
+# Settings › Clinic details live) cannot be reached and no web worker remembers the number yet.
+CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 # Region used to read phone numbers typed without a country code, when Clinic details has no country.
 BOOKING_PHONE_REGION = "US"
 # Where "a new request arrived" notices go when Settings › Clinic details has no address.
@@ -201,3 +227,156 @@ BOOKING_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
 # Closed and not-a-fit consultation requests untouched for this many days are anonymised by
 # `manage.py apply_retention` (run it daily).
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
+
+# Cache
+# One cache for all web workers: the booking form's rate limit and the page cache live in it. With
+# REDIS_URL it is Redis, shared by every app server (needed with more than one); without, a folder on
+# this machine (CACHE_DIR) that the workers of one box share. dev.py and test.py use memory instead.
+def cache_from_env():
+    redis_url = os.environ.get("REDIS_URL", "").strip()
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clinic"),
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+
+
+CACHES = {"default": cache_from_env()}
+
+# Security
+# Headers: SecurityHeadersMiddleware sends the Content-Security-Policy (the public one, or the admin one
+# under CSP_ADMIN_PATH_PREFIXES), Permissions-Policy and Cross-Origin-Resource-Policy; Django's
+# SecurityMiddleware the rest. production.py adds HSTS, secure cookies and upgrade-insecure-requests.
+# The public site has no JavaScript of its own and no inline scripts or styles; script-src 'self' is
+# for the Wagtail user bar that signed-in editors see on pages.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin renders inline scripts (inline panels, date pickers) and inline styles (its
+# vendor script adds <style> elements), shows upload previews from blob: URLs and page previews in a
+# frame of its own. Checked in Chromium with no violation reported on the dashboard, the page editor
+# (StreamField, image chooser, block picker, preview, scheduling), uploads and the request list.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "blob:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+PERMISSIONS_POLICY = {
+    feature: "()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Nothing about what a visitor reads here leaves with them when they follow a link to another site.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Behind N reverse proxies that append to X-Forwarded-For, the visitor's address is the Nth from the
+# right (ClientAddressMiddleware). 0: use the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sessions: staff are signed out after 30 minutes without a request and 8 hours after signing in
+# (StaffSessionExpiryMiddleware), and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30")) * 60
+STAFF_SESSION_MAX_SECONDS = SESSION_COOKIE_AGE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: the public forms post plain HTML and the Wagtail admin takes its
+# token from the page.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Sign-in throttling (django-axes): 5 failed sign-ins for one username from one address lock that pair
+# out for 30 minutes (counted again from each further failure). Staff unlock someone sooner with
+# `manage.py axes_reset_username <username>`.
+# AxesBackend (the lockout check, with ModelBackend's get_user) comes first: Wagtail's page test helpers
+# and anything else that signs in with "the first backend" need one that can load the user.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/sign_in_locked.html"
+AXES_VERBOSE = False
+
+# Uploads and media: images of these types and sizes only (no SVG: it can carry script); documents are
+# always downloaded as attachments through Wagtail's view (privacy checks, nosniff, CSP), never served
+# from the media folder. Images are served from the media folder by clinic_site.media unless object
+# storage serves them.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+SERVE_MEDIA_IMAGES = True
+# Staff avatars are not fetched from Gravatar: no third-party requests from the admin, and no hash of
+# staff email addresses sent out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Page cache
+# Anonymous GETs of public pages are served from the default cache (clinic_site/cache.py), so give it
+# a cache all web workers share (above). Publishing, moving or deleting any page, or saving clinic
+# details, practitioners or images, replaces every cached page at once. PAGE_CACHE_ENABLED=false turns
+# it off (the benchmark's uncached server; test.py, where tests that need it turn it on). It is always
+# off with DEBUG (dev.py), where template changes must show at once.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_ALIAS = "default"
+# Never looked up here (never stored either: only Wagtail's page view is). The consultation form is
+# also never_cache and sets the CSRF cookie.
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/consultation/", "/documents/", STATIC_URL, MEDIA_URL)
+# Wagtail's rendition lookups go through the same shared cache, minus the rewrite of every rendition
+# they read (clinic_site.cache.RenditionCache): up to a third of an uncached page's time with a file
+# cache.
+CACHES = {**CACHES, "renditions": {"BACKEND": "clinic_site.cache.RenditionCache", "LOCATION": "default"}}
+# Compression (GZipMiddleware, HTML only; whitenoise serves static files pre-compressed). BREACH needs a
+# secret that is the same in every response plus attacker-chosen text reflected beside it. Public pages
+# hold no secret. The consultation form holds the CSRF token, which Django masks with a new random
+# value in every response, and GZipMiddleware pads each response with random bytes; the form reflects
+# no query-string text. So compressing it too is safe.
+
+# Search engines
+# Host names (as in ALLOWED_HOSTS, ".clinic.example" for subdomains too) whose pages search engines may
+# index. On every other host (a staging copy, a developer's machine, the site reached by its IP address)
+# each page says noindex and robots.txt disallows everything. Empty by default: set it in production.
+SEO_INDEXABLE_HOSTS = env_list("SEO_INDEXABLE_HOSTS")

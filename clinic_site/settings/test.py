@@ -15,6 +15,13 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each test process has its own cache in memory, so parallel workers never share rate-limit counts.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache outlives each test's database; tests/test_page_cache.py turns it on where it is tested.
+PAGE_CACHE_ENABLED = False
+# Sign-in throttling needs the request, which Client.login() does not pass: tests sign in with
+# force_login, and tests/test_login_throttling.py turns axes on where it is the subject.
+AXES_ENABLED = False
 
 # A file-based SQLite test database (one per test process), so tests with several threads
 # exercise the same locking the site meets in production.
