@@ -207,7 +207,8 @@ PRIVACY = {
         (
             "paragraph",
             "<p>Once a request is closed, for example because you’ve booked a visit or decided not to "
-            "go ahead, we delete it after a set period. In this demo, that period is 90 days. If you "
+            "go ahead, we erase your name, contact details and message after a set period. In this "
+            "demo, that period is one year. If you "
             "become a patient, your clinical records are kept separately, as the law requires.</p>",
         ),
         ("heading", {"text": "Does this website track me?", "level": "h2"}),
