@@ -4,13 +4,111 @@ The block set is defined once in ``ClinicStreamBlock`` and reused by every page 
 block is one migration per field, not one per page type.
 """
 
+import json
+import re
+import threading
+
 from django.core.exceptions import ValidationError
+from django.core.signals import request_finished, request_started
+from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import LinkHandler
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# Page links inside rich text as stored, also inside JSON (a StreamField's raw data escapes the quotes).
+STORED_PAGE_LINK = re.compile(r'<a\b[^>]*?\blinktype=\\?"page\\?"[^>]*>')
+STORED_LINK_ID = re.compile(r'\bid=\\?"(\d+)\\?"')
+
+_page_urls = threading.local()
+
+
+def _start_page_url_memo(**kwargs):
+    _page_urls.by_id = {}
+
+
+def _end_page_url_memo(**kwargs):
+    _page_urls.by_id = None
+
+
+request_started.connect(_start_page_url_memo, dispatch_uid="articles-page-link-memo-start")
+request_finished.connect(_end_page_url_memo, dispatch_uid="articles-page-link-memo-end")
+
+
+def page_urls(ids):
+    """``{id: URL or None}`` for page ids, in one query for all those this request has not seen yet.
+
+    Within a request the answers are kept, so every rich text field and block of a page (the body,
+    the FAQ answers read again for the structured data) shares one query. Outside a request nothing
+    is kept. Pages are read as plain ``Page`` rows: no page type here changes how its URL is made.
+    """
+    from wagtail.models import Page
+
+    memo = getattr(_page_urls, "by_id", None)
+    ids = {str(value) for value in ids if str(value).isdigit()}
+    wanted = ids if memo is None else ids - memo.keys()
+    found = dict.fromkeys(wanted)
+    if wanted:
+        for page in Page.objects.filter(id__in=wanted).defer_streamfields():
+            found[str(page.pk)] = page.localized.url
+    if memo is None:
+        return found
+    memo.update(found)
+    return {value: memo[value] for value in ids}
+
+
+def prefetch_page_links(*stored):
+    """Resolve every page link in ``stored`` (rich text sources or StreamField raw data) at once."""
+    text = json.dumps(stored, default=str)
+    ids = []
+    for tag in STORED_PAGE_LINK.findall(text):
+        match = STORED_LINK_ID.search(tag)
+        if match:
+            ids.append(match.group(1))
+    if ids:
+        page_urls(ids)
+
+
+class ClinicPageLinkHandler(LinkHandler):
+    """Wagtail's page links in rich text (``<a linktype="page" id="…">``), resolved through ``page_urls``.
+
+    Stands in for ``wagtail.rich_text.pages.PageLinkHandler``, which queries the linked pages (and
+    then each page type) again for every rich text field it expands.
+    """
+
+    identifier = "page"
+
+    @staticmethod
+    def get_model():
+        from wagtail.models import Page
+
+        return Page
+
+    @classmethod
+    def extract_references(cls, attrs):
+        yield cls.get_model(), attrs["id"], "", ""
+
+    @classmethod
+    def expand_db_attributes(cls, attrs):
+        return cls.expand_db_attributes_many([attrs])[0]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        urls = page_urls(attrs.get("id", "") for attrs in attrs_list)
+        tags = []
+        for attrs in attrs_list:
+            url = urls.get(str(attrs.get("id", "")))
+            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+        return tags
+
+
+@hooks.register("register_rich_text_features", order=100)
+def resolve_page_links_per_request(features):
+    """Replaces Wagtail's page link handler (registered at order 0) with the one above."""
+    features.register_link_type(ClinicPageLinkHandler)
 
 
 class ParagraphBlock(blocks.RichTextBlock):

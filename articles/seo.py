@@ -10,6 +10,7 @@ each page was routed through, the related objects from the page's context, the i
 rendition cache. Previews and pages loaded some other way may cost a query per ancestor.
 """
 
+import functools
 import html
 import json
 import re
@@ -220,12 +221,24 @@ def share_image_for(page, clinic):
     return getattr(clinic, "default_share_image", None)
 
 
+@functools.cache
+def image_filter(spec):
+    """Wagtail's ``Filter`` for a rendition spec, parsed once per process instead of on every call.
+
+    ``get_rendition()`` and ``get_renditions()`` take a spec string and parse it each time (argument
+    checks by introspection included); a shared ``Filter`` keeps its parsed operations.
+    """
+    from wagtail.images.models import Filter
+
+    return Filter(spec=spec)
+
+
 def rendition_data(image, spec, root_url):
     """URL, size and alt text of one rendition of ``image``; None if the picture file is missing."""
     if image is None:
         return None
     try:
-        rendition = image.get_rendition(spec)
+        rendition = image.get_rendition(image_filter(spec))
     except OSError:  # the original file is gone (Wagtail's SourceImageIOError is an OSError)
         return None
     return {

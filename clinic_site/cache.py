@@ -208,6 +208,47 @@ class PageCacheMiddleware:
         return response
 
 
+SHARED_MISSING = object()
+
+
+def shared_enabled(using=None):
+    """Whether site-wide values may come from (and go to) the shared cache on this request.
+
+    Off with DEBUG (a template change must show at once) and with ``SHARED_CHROME_CACHE=False``. Off
+    inside an open transaction too: what it reads may not be committed (and may be rolled back, as
+    in a test case), and the generation only changes once a change commits.
+    """
+    if settings.DEBUG or not getattr(settings, "SHARED_CHROME_CACHE", True):
+        return False
+    return not transaction.get_connection(using).in_atomic_block
+
+
+def shared_value(name, compute, timeout=None):
+    """``compute()``, kept in the page cache's store under the current generation.
+
+    For what every page shows and the same events change as cached pages (the menu, the footer, the
+    clinic details): one cache read instead of the queries and rendering behind it, and forgotten at
+    the same moment as every cached page. ``name`` must say everything the value depends on.
+    """
+    if not shared_enabled():
+        return compute()
+    cache = page_cache()
+    try:
+        key = f"shared:{current_generation(cache)}:{name}"
+        value = cache.get(key, SHARED_MISSING)
+    except Exception:
+        logger.exception("Page cache unavailable; computing %s without it", name)
+        return compute()
+    if value is not SHARED_MISSING:
+        return value
+    value = compute()
+    try:
+        cache.set(key, value, timeout=timeout or getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    except Exception:
+        logger.exception("Could not store %s in the page cache", name)
+    return value
+
+
 class RenditionCache(BaseCache):
     """Wagtail's rendition cache (the ``renditions`` alias), kept in another cache without rewrites.
 

@@ -99,6 +99,28 @@ class ClinicSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "clinic details"
 
+    @classmethod
+    def for_request(cls, request):
+        """The details for the request's site, from the shared cache when another request loaded them.
+
+        Every page shows them, so they are kept with the cached pages' generation: saving them (or
+        anything else a page shows) makes the next request read them again.
+        """
+        from wagtail.models import Site
+
+        from clinic_site.cache import shared_value
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        details = shared_value(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+        details._request = request
+        setattr(request, attr_name, details)
+        return details
+
     @property
     def address_lines(self):
         region_line = " ".join(part for part in [self.region, self.postal_code] if part)

@@ -9,8 +9,8 @@ Home ─┬─ Conditions (index) ── condition pages
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
+from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock, prefetch_page_links
 from articles.models.practitioners import Practitioner, with_portraits
 
 
@@ -46,6 +46,25 @@ def visible(queryset):
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return queryset.live().exclude(Exists(restricted))
+
+
+def ancestors_of(page):
+    """The page's ancestors from the home page down (the root left out), worked out once per page.
+
+    The breadcrumbs and the structured data both show them. A page Wagtail routed to knows the
+    parents it was routed through, so this usually costs no query; otherwise it is one.
+    """
+    if hasattr(page, "_clinic_ancestors"):
+        return page._clinic_ancestors
+    chain = []
+    node = page
+    while node.depth and node.depth > 2 and getattr(node, "_cached_parent_obj", None) is not None:
+        node = node._cached_parent_obj
+        chain.append(node)
+    if node.depth and node.depth > 2:  # a parent not loaded yet (a preview, a page built in code)
+        chain = list(page.get_ancestors().filter(depth__gte=2).reverse()) if page.path else []
+    page._clinic_ancestors = list(reversed(chain))
+    return page._clinic_ancestors
 
 
 class PromoteFields(models.Model):
@@ -104,6 +123,16 @@ class ClinicPage(PromoteFields, Page):
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Every page link in the page's own rich text, resolved in one query before anything renders.
+        stored = [getattr(self, "intro", "")]
+        body = getattr(self, "body", None)
+        if body is not None:
+            stored.append(list(body.raw_data))
+        prefetch_page_links(*stored)
+        return context
 
 
 class TeaserFields(models.Model):
@@ -312,6 +341,10 @@ class ConditionPage(TeaserFields, ClinicPage):
         return context
 
 
+# What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
+TEASER_FIELDS = ("title", "url_path", "path", "depth", "first_published_at", "summary", "image")
+
+
 class ArticlePage(TeaserFields, ClinicPage):
     """A patient article, written by a practitioner and medically reviewed by another."""
 
@@ -359,49 +392,47 @@ class ArticlePage(TeaserFields, ClinicPage):
         conditions = self.get_conditions()
         return conditions[0] if conditions else None
 
-    def _next_article_id(self):
-        """Subquery: the next older article in the same section, or the newest one when this is the oldest."""
+    def get_next_article(self):
+        """The next older article in the same section, or the newest one when this is the oldest.
+
+        One query: older articles sort first (newest of them first), then the rest, newest first.
+        """
         if not self.path:
-            return Value(None, output_field=IntegerField())
-        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False)).order_by(
-            "-first_published_at", "-pk"
+            return None
+        # Only what a link shows: its title and URL.
+        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False)).only(
+            "title", "url_path", "path", "depth", "first_published_at"
         )
-        newest = Subquery(siblings.values("pk")[:1])
         if self.first_published_at is None:
-            return newest
-        older = siblings.filter(
-            Q(first_published_at__lt=self.first_published_at)
-            | Q(first_published_at=self.first_published_at, pk__lt=self.pk)
+            return siblings.order_by("-first_published_at", "-pk").first()
+        older = Q(first_published_at__lt=self.first_published_at) | Q(
+            first_published_at=self.first_published_at, pk__lt=self.pk
         )
-        return Coalesce(Subquery(older.values("pk")[:1]), newest)
+        return siblings.order_by(
+            Case(When(older, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-first_published_at",
+            "-pk",
+        ).first()
+
+    def get_related_articles(self, conditions, limit=3):
+        """Up to ``limit`` other articles that share a condition with this one, newest first."""
+        condition_ids = [condition.pk for condition in conditions]
+        if not condition_ids:
+            return []
+        sharing = ArticleCondition.objects.filter(condition_id__in=condition_ids).values("article_id")
+        return list(
+            with_card_images(visible(ArticlePage.objects).filter(pk__in=sharing).exclude(pk=self.pk))
+            .only(*TEASER_FIELDS)
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
 
     def get_related_and_next_articles(self, conditions, limit=3):
-        """The related articles (sharing a condition, newest first) and the next article, in one query.
+        """The related articles (sharing a condition, newest first) and the next article.
 
-        The query returns the next article first, then the newest related ones; rows beyond ``limit + 1``
-        are never needed, so the row count stays the same however many articles there are.
+        Two plain queries whose row counts stay the same however many articles there are: cheaper
+        for the database to plan and run than one query that works out both.
         """
-        condition_ids = [condition.pk for condition in conditions]
-        shares_condition = Exists(
-            ArticleCondition.objects.filter(article=OuterRef("pk"), condition_id__in=condition_ids)
-        )
-        rows = list(
-            with_card_images(visible(ArticlePage.objects).exclude(pk=self.pk))
-            .annotate(is_related=shares_condition, next_id=self._next_article_id())
-            .filter(Q(is_related=True) | Q(pk=F("next_id")))
-            .order_by(
-                Case(When(pk=F("next_id"), then=0), default=1),
-                "-first_published_at",
-                "-pk",
-            )[: limit + 1]
-        )
-        next_article = rows[0] if rows and rows[0].pk == rows[0].next_id else None
-        related = sorted(
-            (row for row in rows if row.is_related),
-            key=lambda row: (row.first_published_at is not None, row.first_published_at, row.pk),
-            reverse=True,
-        )
-        return related[:limit], next_article
+        return self.get_related_articles(conditions, limit), self.get_next_article()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

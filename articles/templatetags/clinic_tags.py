@@ -5,10 +5,15 @@ import re
 from django import template
 from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from articles.models.pages import ancestors_of
 from articles.renditions import ROLES, specs_for
+from articles.seo import image_filter
+from clinic_site.cache import shared_value
 
 register = template.Library()
 
@@ -37,7 +42,7 @@ def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpri
     if image is None:
         return ""
     specs = specs_for(role)
-    renditions = image.get_renditions(*specs)
+    renditions = image.get_renditions(*(image_filter(spec) for spec in specs))
     webp = [renditions[spec] for spec in specs if spec.endswith("|format-webp")]
     jpeg = [renditions[spec] for spec in specs if spec.endswith("|format-jpeg")]
     smallest = jpeg[0]
@@ -82,7 +87,9 @@ def _site_pages(context):
     if site is None:
         return []
     if not hasattr(request, "_clinic_site_pages"):
-        request._clinic_site_pages = list(site.root_page.get_children().live())
+        request._clinic_site_pages = shared_value(
+            f"site-pages:{site.pk}", lambda: list(site.root_page.get_children().live())
+        )
     return request._clinic_site_pages
 
 
@@ -103,6 +110,32 @@ def main_menu(context):
         else:
             item.menu_state = ""
     return items
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """``includes/footer.html``, rendered once per site and year while nothing it shows changes.
+
+    Every page has the same footer (clinic details and the pages under Home), so it is kept with the
+    cached pages' generation (``clinic_site.cache.shared_value``) and forgotten when they are.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    template = context.template.engine.get_template("includes/footer.html")
+
+    def render():
+        with context.push():
+            return mark_safe(template.render(context))  # noqa: S308 - a rendered template
+
+    if site is None:
+        return render()
+    return mark_safe(shared_value(f"footer:{site.pk}:{timezone.localdate().year}", render))  # noqa: S308
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """The page's ancestors from the home page down, for the breadcrumbs (shared with the JSON-LD)."""
+    return ancestors_of(page)
 
 
 @register.simple_tag(takes_context=True)

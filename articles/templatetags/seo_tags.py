@@ -15,6 +15,8 @@ from wagtail.models import Page, Site
 
 from articles import seo
 from articles.models import ArticlePage, ConditionPage
+from articles.models.pages import ancestors_of
+from clinic_site.cache import shared_value
 
 register = template.Library()
 
@@ -57,21 +59,10 @@ def page_description(page, clinic):
 def page_trail(page, request):
     """(name, absolute URL) from the home page down to ``page``, as the visible breadcrumbs show it.
 
-    Walks up through ``get_parent()``: a page Wagtail routed to already knows the parent it was
-    routed through, so this costs no query on a normal page view.
+    Uses the same ancestors as the breadcrumbs (``ancestors_of``), worked out once per page.
     """
-    chain = [page]
-    node = page
-    while node.depth and node.depth > 2:
-        try:
-            node = node.get_parent()
-        except Page.DoesNotExist:
-            break
-        if node is None:
-            break
-        chain.append(node)
     trail = []
-    for item in reversed(chain):
+    for item in [*ancestors_of(page), page]:
         url = item.get_full_url(request)
         if url:
             trail.append(("Home" if item.depth == 2 else item.title, url))
@@ -123,14 +114,23 @@ def seo_metadata(context):
     )
     image_source = seo.share_image_for(page, clinic)
     metadata.image = seo.rendition_data(image_source, seo.SHARE_IMAGE_SPEC, root_url)
-    logo = seo.rendition_data(getattr(clinic, "logo", None), seo.LOGO_SPEC, root_url)
-    default_image = seo.rendition_data(
-        getattr(clinic, "default_share_image", None), seo.SHARE_IMAGE_SPEC, root_url
+
+    def clinic_and_website():
+        logo = seo.rendition_data(getattr(clinic, "logo", None), seo.LOGO_SPEC, root_url)
+        default_image = seo.rendition_data(
+            getattr(clinic, "default_share_image", None), seo.SHARE_IMAGE_SPEC, root_url
+        )
+        return [
+            seo.clinic_node(clinic, root_url, logo=logo, image=default_image),
+            seo.website_node(clinic, root_url, f"{root_url}{reverse('articles:search')}", language),
+        ]
+
+    # The same on every page of a site: kept with the cached pages' generation, like the clinic details.
+    site_nodes = (
+        shared_value(f"seo-site-nodes:{site.pk}:{root_url}:{language}", clinic_and_website)
+        if site is not None
+        else clinic_and_website()
     )
-    site_nodes = [
-        seo.clinic_node(clinic, root_url, logo=logo, image=default_image),
-        seo.website_node(clinic, root_url, f"{root_url}{reverse('articles:search')}", language),
-    ]
 
     intrinsic_noindex = is_preview or is_error_page or view_name in seo.NOINDEX_VIEW_NAMES
     if page is not None:

@@ -1,0 +1,104 @@
+"""What every page shows (clinic details, the menu and footer pages) comes from the shared cache, and a
+change to it shows on the next request.
+
+These tests commit for real (``transaction=True``): the cache is only used outside a transaction, and
+the page cache's generation changes only when a change commits.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from clinic_site.models import ClinicSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get_home():
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get("/")
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser"), [query["sql"] for query in queries]
+
+
+def nav_titles(soup):
+    return [link.get_text(strip=True) for link in soup.select("nav.site-nav a")]
+
+
+def test_menu_is_read_once_and_a_published_change_shows_on_the_next_request():
+    home = factories.make_home()
+    about = factories.make_standard_page(title="About the clinic")
+    about.show_in_menus = False
+    about.save_revision().publish()
+    ClinicSettings.objects.get_or_create(site=Site.objects.get(is_default_site=True))
+
+    soup, first = get_home()
+    assert "About the clinic" not in nav_titles(soup)
+    assert "About the clinic" in soup.select_one("footer").get_text()
+    _, second = get_home()
+    # The home page's children (menu and footer) and the clinic details are no longer queried.
+    children = f'"wagtailcore_page"."depth" = {home.depth + 1}'
+    assert any(children in sql for sql in first)
+    assert not any(children in sql for sql in second)
+    assert not any("clinic_site_clinicsettings" in sql for sql in second)
+
+    about.show_in_menus = True
+    about.save_revision().publish()
+    soup, _ = get_home()
+    assert "About the clinic" in nav_titles(soup)
+
+    factories.make_standard_page(title="Privacy notice").save_revision().publish()
+    soup, _ = get_home()
+    assert "Privacy notice" in soup.select_one("footer").get_text()
+
+
+def test_clinic_details_are_read_once_and_an_edit_shows_on_the_next_request():
+    factories.make_home()
+    get_home()
+    details = ClinicSettings.objects.get()
+    details.name = "Harbour Neck Clinic"
+    details.save()
+
+    soup, _ = get_home()
+    assert "Harbour Neck Clinic" in soup.select_one("header").get_text()
+    _, again = get_home()
+    assert not any("clinic_site_clinicsettings" in sql for sql in again)
+
+    details.name = "Riverside Headache Clinic"
+    details.save()
+    soup, queries = get_home()
+    assert "Riverside Headache Clinic" in soup.select_one("header").get_text()
+    assert "Riverside Headache Clinic" in soup.select_one("footer").get_text()
+    assert "Riverside Headache Clinic" in soup.select_one('script[type="application/ld+json"]').string
+    assert "Harbour Neck Clinic" not in str(soup)
+    assert any("clinic_site_clinicsettings" in sql for sql in queries)
+
+
+def test_inside_a_transaction_nothing_is_shared():
+    """What a request reads before its transaction commits must never reach other requests."""
+    from django.db import transaction
+
+    factories.make_home()
+    get_home()
+    with transaction.atomic():
+        details = ClinicSettings.objects.get()
+        details.name = "Not committed yet"
+        details.save()
+        soup, queries = get_home()
+        assert "Not committed yet" in soup.get_text()
+        assert any("clinic_site_clinicsettings" in sql for sql in queries)
+        transaction.set_rollback(True)
+    soup, _ = get_home()
+    assert "Not committed yet" not in soup.get_text()
