@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.models import Site
 
 from articles.models import ArticleIndexPage, ArticlePage
-from articles.models.pages import visible
+from articles.models.base import visible
 from clinic_site.models import ClinicSettings
 
 FEED_LENGTH = 20

@@ -13,52 +13,20 @@ rendition cache. Previews and pages loaded some other way may cost a query per a
 import functools
 import html
 import json
-import re
 
 from django.conf import settings
-from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from articles.opening_hours import SCHEMA, opening_hours
 from articles.renditions import specs_for
 
-SCHEMA = "https://schema.org"
 # Link previews show the large JPEG of the hero picture (1280 × 720): every page image has it already,
 # made when the page is published, so a shared link never waits for a new size of the image.
 SHARE_IMAGE_SPEC = [spec for spec in specs_for("hero") if spec.endswith("|format-jpeg")][-1]
 LOGO_SPEC = "max-512x512|format-png"
 PATIENT_AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
-# URL names of pages that are never indexed, whatever the host.
-NOINDEX_VIEW_NAMES = frozenset({"booking:thank_you", "articles:search"})
-
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-DAY_GROUPS = {
-    "weekdays": WEEKDAYS[:5],
-    "weekday": WEEKDAYS[:5],
-    "weekends": WEEKDAYS[5:],
-    "weekend": WEEKDAYS[5:],
-    "daily": WEEKDAYS,
-    "every day": WEEKDAYS,
-    "everyday": WEEKDAYS,
-    "all week": WEEKDAYS,
-    "7 days": WEEKDAYS,
-}
-DAY_ABBREVIATIONS = {
-    "mo": 0,
-    "tu": 1,
-    "tues": 1,
-    "we": 2,
-    "weds": 2,
-    "th": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fr": 4,
-    "sa": 5,
-    "su": 6,
-}
-DAY_RANGE = re.compile(r"\s*(?:[-‐‑‒–—―~]|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*")
-DAY_LIST = re.compile(r"\s*(?:[,;&/+]|\band\b)\s*")
 JSON_ESCAPES = {
     ord("<"): "\\u003c",
     ord(">"): "\\u003e",
@@ -109,93 +77,6 @@ def to_json_ld(graph):
     """
     document = {"@context": SCHEMA, "@graph": graph}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
-
-
-# --- Robots ----------------------------------------------------------------------------------------
-
-
-def host_is_indexable(host, indexable_hosts=None):
-    """Whether search engines may index the site at ``host`` (``SEO_INDEXABLE_HOSTS``)."""
-    patterns = settings.SEO_INDEXABLE_HOSTS if indexable_hosts is None else indexable_hosts
-    domain, _port = split_domain_port(host or "")
-    return bool(domain) and validate_host(domain, patterns)
-
-
-def robots_directives(*, host, is_preview=False, view_name=None, is_error_page=False):
-    """The content of the robots meta tag, or "" when the page may be indexed."""
-    if is_preview or not host_is_indexable(host):
-        return "noindex, nofollow"
-    if view_name in NOINDEX_VIEW_NAMES or is_error_page:
-        return "noindex, follow"
-    return ""
-
-
-# --- Opening hours ---------------------------------------------------------------------------------
-
-
-def _day_index(word):
-    word = word.strip(" .").lower()
-    if word in DAY_ABBREVIATIONS:
-        return DAY_ABBREVIATIONS[word]
-    for index, day in enumerate(WEEKDAYS):
-        name = day.lower()
-        if len(word) >= 3 and (name.startswith(word) or word == f"{name}s"):
-            return index
-    return None
-
-
-def parse_days(label):
-    """The days a label like "Monday–Friday", "Mon, Wed & Fri" or "Weekends" names, in its order.
-
-    An empty list when any part of the label is not understood: better no hours than wrong ones.
-    """
-    text = " ".join(str(label or "").lower().split())
-    if not text:
-        return []
-    if text in DAY_GROUPS:
-        return list(DAY_GROUPS[text])
-    days = []
-    for part in DAY_LIST.split(text):
-        if not part:
-            continue
-        if part in DAY_GROUPS:
-            days.extend(DAY_GROUPS[part])
-            continue
-        ends = [end for end in DAY_RANGE.split(part) if end]
-        indexes = [_day_index(end) for end in ends]
-        if not indexes or None in indexes or len(indexes) > 2:
-            return []
-        if len(indexes) == 1:
-            days.append(WEEKDAYS[indexes[0]])
-        else:
-            first, last = indexes
-            span = (last - first) % 7
-            days.extend(WEEKDAYS[(first + step) % 7] for step in range(span + 1))
-    unique = []
-    for day in days:
-        if day not in unique:
-            unique.append(day)
-    return unique
-
-
-def opening_hours(hours):
-    """OpeningHoursSpecification entries from the clinic's hours blocks (days, opens, closes)."""
-    entries = []
-    for block in hours or []:
-        value = block.value
-        days = parse_days(value.get("days"))
-        opens, closes = value.get("opens"), value.get("closes")
-        if not days or opens is None or closes is None:
-            continue
-        entries.append(
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": [f"{SCHEMA}/{day}" for day in days],
-                "opens": opens.strftime("%H:%M"),
-                "closes": closes.strftime("%H:%M"),
-            }
-        )
-    return entries
 
 
 # --- Images ----------------------------------------------------------------------------------------

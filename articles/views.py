@@ -14,9 +14,9 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from articles import seo
+from articles import robots
 from articles.models import ArticlePage, ConditionIndexPage, ConditionPage, TreatmentPage
-from articles.models.pages import visible
+from articles.models.base import visible
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -178,7 +178,7 @@ def robots_txt(request):
     site = Site.find_for_request(request)
     root_url = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
     context = {
-        "indexable": seo.host_is_indexable(request.get_host()),
+        "indexable": robots.host_is_indexable(request.get_host()),
         "disallowed": ["/admin/", reverse("articles:search"), reverse("booking:thank_you")],
         "sitemap_url": f"{root_url}{reverse('articles:sitemap')}",
     }

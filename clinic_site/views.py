@@ -1,8 +1,8 @@
 """Error pages in the site's look. The 500 page renders without a database or request context."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def page_not_found(request, exception=None):

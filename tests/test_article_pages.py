@@ -84,28 +84,46 @@ def test_editor_builds_an_article_with_every_block_through_the_admin(client, sup
     index = factories.make_article_index()
     body = streamfield(
         [
-            ("quick_version", {"title": "The quick version", "points": list_block(["Point one", "Point two"])}),
+            (
+                "quick_version",
+                {"title": "The quick version", "points": list_block(["Point one", "Point two"])},
+            ),
             ("paragraph", rich_text("<p>Answer first: a tight neck often feeds headaches.</p>")),
             ("heading", {"text": "Why does my neck hurt?", "level": ""}),
             (
                 "faq",
                 {
                     "title": "Questions",
-                    "items": list_block([{"question": "Does it hurt?", "answer": rich_text("<p>Barely.</p>")}]),
+                    "items": list_block(
+                        [{"question": "Does it hurt?", "answer": rich_text("<p>Barely.</p>")}]
+                    ),
                 },
             ),
-            ("callout", {"variant": "red_flag", "title": "See a doctor first", "text": rich_text("<p>Fever.</p>")}),
+            (
+                "callout",
+                {"variant": "red_flag", "title": "See a doctor first", "text": rich_text("<p>Fever.</p>")},
+            ),
             (
                 "steps",
                 {
                     "title": "What happens next",
-                    "steps": list_block([{"title": "Book", "text": "Online."}, {"title": "Visit", "text": "60 min"}]),
+                    "steps": list_block(
+                        [{"title": "Book", "text": "Online."}, {"title": "Visit", "text": "60 min"}]
+                    ),
                 },
             ),
             ("image", {"image": image.pk, "caption": "Neck muscles that refer pain", "alt_override": ""}),
             ("quote", {"text": "My desk was the problem.", "attribution": "A patient"}),
             ("related_article", {"article": other.pk, "label": "Read about migraine"}),
-            ("cta", {"title": "Talk to us", "text": "", "button_label": "Request a consultation", "condition": ""}),
+            (
+                "cta",
+                {
+                    "title": "Talk to us",
+                    "text": "",
+                    "button_label": "Request a consultation",
+                    "condition": "",
+                },
+            ),
         ]
     )
     data = nested_form_data(
@@ -171,8 +189,9 @@ def test_condition_page_lists_exactly_its_published_articles(client, condition):
     unpublished.unpublish()
 
     html = soup(client.get(condition.url))
-    linked = {a.get_text(strip=True) for a in html.select("main a") if a.get("href") in {
-        mine.url, shared.url}}
+    linked = {
+        a.get_text(strip=True) for a in html.select("main a") if a.get("href") in {mine.url, shared.url}
+    }
     assert linked == {"About my neck", "Neck and migraine"}
     text = html.find("main").get_text(" ")
     for absent in ["Only migraine", "Neck draft", "Neck withdrawn"]:

@@ -89,10 +89,19 @@ def test_production_starts_when_configured_and_never_debugs():
     result = run_production_check(SECRET_KEY="x" * 50, ALLOWED_HOSTS="clinic.example", DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
     debug = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+        ],
         cwd=ROOT,
-        env={**os.environ, "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "clinic.example", "DJANGO_DEBUG": "true",
-             "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production"},
+        env={
+            **os.environ,
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "clinic.example",
+            "DJANGO_DEBUG": "true",
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+        },
         capture_output=True,
         text=True,
         timeout=60,

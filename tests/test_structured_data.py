@@ -17,7 +17,7 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
-from articles import seo
+from articles import opening_hours, robots, seo
 from articles.demo.loader import load_demo_content
 from articles.models import (
     ArticleIndexPage,
@@ -78,7 +78,7 @@ VOCABULARY = {
     "MedicalSignOrSymptom": {"name"},
     "MedicalTherapy": {"name", "description", "url"},
 }
-DAYS = {f"https://schema.org/{day}" for day in seo.WEEKDAYS}
+DAYS = {f"https://schema.org/{day}" for day in opening_hours.WEEKDAYS}
 
 
 @pytest.fixture(scope="module")
@@ -407,7 +407,7 @@ def test_to_json_ld_escapes_markup_characters_and_keeps_the_data():
         ("Friday—Monday", ["Friday", "Saturday", "Sunday", "Monday"]),
         ("Weekdays", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
         ("Weekends", ["Saturday", "Sunday"]),
-        ("Every day", seo.WEEKDAYS),
+        ("Every day", opening_hours.WEEKDAYS),
         ("Sat.", ["Saturday"]),
         ("Holidays", []),
         ("Monday–Friday, by appointment", []),
@@ -416,21 +416,23 @@ def test_to_json_ld_escapes_markup_characters_and_keeps_the_data():
     ],
 )
 def test_day_labels_become_days_of_the_week(label, days):
-    assert seo.parse_days(label) == days
+    assert opening_hours.parse_days(label) == days
 
 
 def test_robots_directives_for_hosts_previews_and_private_views():
     hosts = ["clinic.example", ".larkmoor.example"]
     with override_settings(SEO_INDEXABLE_HOSTS=hosts):
-        assert seo.robots_directives(host="clinic.example") == ""
-        assert seo.robots_directives(host="clinic.example:443") == ""
-        assert seo.robots_directives(host="www.larkmoor.example") == ""
-        assert seo.robots_directives(host="staging.clinic.example") == "noindex, nofollow"
-        assert seo.robots_directives(host="10.0.0.5") == "noindex, nofollow"
-        assert seo.robots_directives(host="clinic.example", is_preview=True) == "noindex, nofollow"
-        assert seo.robots_directives(host="clinic.example", view_name="articles:search") == "noindex, follow"
+        assert robots.robots_directives(host="clinic.example") == ""
+        assert robots.robots_directives(host="clinic.example:443") == ""
+        assert robots.robots_directives(host="www.larkmoor.example") == ""
+        assert robots.robots_directives(host="staging.clinic.example") == "noindex, nofollow"
+        assert robots.robots_directives(host="10.0.0.5") == "noindex, nofollow"
+        assert robots.robots_directives(host="clinic.example", is_preview=True) == "noindex, nofollow"
+        search = robots.robots_directives(host="clinic.example", view_name="articles:search")
+        assert search == "noindex, follow"
         assert (
-            seo.robots_directives(host="clinic.example", view_name="booking:thank_you") == "noindex, follow"
+            robots.robots_directives(host="clinic.example", view_name="booking:thank_you")
+            == "noindex, follow"
         )
     with override_settings(SEO_INDEXABLE_HOSTS=[]):
-        assert seo.robots_directives(host="clinic.example") == "noindex, nofollow"
+        assert robots.robots_directives(host="clinic.example") == "noindex, nofollow"

@@ -25,7 +25,9 @@ def clinical_review(condition):
 
 
 @pytest.mark.django_db
-def test_editor_cannot_publish_and_a_reviewer_approval_publishes(clinical_review, condition, editor, reviewer):
+def test_editor_cannot_publish_and_a_reviewer_approval_publishes(
+    clinical_review, condition, editor, reviewer
+):
     article = factories.make_article("Draft about the neck", conditions=[condition], live=False)
     assert not article.permissions_for_user(editor).can_publish()
     assert article.get_workflow() == clinical_review

@@ -1,10 +1,9 @@
 """Page, snippet and image models of the clinic's public content."""
 
+from .articles import ArticleCondition, ArticlePage
 from .images import ClinicImage, ClinicRendition
 from .pages import (
-    ArticleCondition,
     ArticleIndexPage,
-    ArticlePage,
     ConditionIndexPage,
     ConditionPage,
     HomePage,

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from articles.models.pages import ancestors_of
+from articles.models.base import ancestors_of
 from articles.renditions import ROLES, specs_for
 from articles.seo import image_filter
 from clinic_site.cache import shared_value

@@ -13,9 +13,9 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from articles import seo
+from articles import robots, seo
 from articles.models import ArticlePage, ConditionPage
-from articles.models.pages import ancestors_of
+from articles.models.base import ancestors_of
 from clinic_site.cache import shared_value
 
 register = template.Library()
@@ -102,7 +102,7 @@ def seo_metadata(context):
 
     metadata = SeoMetadata(
         language=language,
-        robots=seo.robots_directives(
+        robots=robots.robots_directives(
             host=request.get_host(), is_preview=is_preview, view_name=view_name, is_error_page=is_error_page
         ),
         og_locale=seo.og_locale(get_language()),
@@ -132,7 +132,7 @@ def seo_metadata(context):
         else clinic_and_website()
     )
 
-    intrinsic_noindex = is_preview or is_error_page or view_name in seo.NOINDEX_VIEW_NAMES
+    intrinsic_noindex = is_preview or is_error_page or view_name in robots.NOINDEX_VIEW_NAMES
     if page is not None:
         url = page.get_full_url(request) or f"{root_url}{request.path}"
         metadata.title = page.seo_title or (clinic.name if page.depth == 2 else page.title)

@@ -228,6 +228,7 @@ BOOKING_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
 # `manage.py apply_retention` (run it daily).
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
 
+
 # Cache
 # One cache for all web workers: the booking form's rate limit and the page cache live in it. With
 # REDIS_URL it is Redis, shared by every app server (needed with more than one); without, a folder on

@@ -1,0 +1,133 @@
+"""Patient articles and the conditions each one covers."""
+
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from articles.blocks import ClinicStreamBlock
+from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
+from articles.models.pages import ConditionPage
+
+# What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
+TEASER_FIELDS = ("title", "url_path", "path", "depth", "first_published_at", "summary", "image")
+
+
+class ArticlePage(TeaserFields, ClinicPage):
+    """A patient article, written by a practitioner and medically reviewed by another."""
+
+    body = StreamField(ClinicStreamBlock())
+    author = models.ForeignKey(
+        "articles.Practitioner", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    reviewer = models.ForeignKey(
+        "articles.Practitioner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medically reviewed by",
+        limit_choices_to={"is_clinical_reviewer": True},
+    )
+    last_reviewed = models.DateField(null=True, blank=True, help_text="Shown to patients under the title.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        InlinePanel(
+            "condition_links",
+            label="Conditions covered",
+            heading="Conditions covered (the first is the main condition)",
+            min_num=1,
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("last_reviewed")],
+            heading="Authorship and medical review",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    def get_conditions(self):
+        """Live conditions this article covers, main condition first."""
+        links = self.condition_links.all().select_related("condition")
+        return [link.condition for link in links if link.condition.live]
+
+    @property
+    def main_condition(self):
+        conditions = self.get_conditions()
+        return conditions[0] if conditions else None
+
+    def get_next_article(self):
+        """The next older article in the same section, or the newest one when this is the oldest.
+
+        One query: older articles sort first (newest of them first), then the rest, newest first.
+        """
+        if not self.path:
+            return None
+        # Only what a link shows: its title and URL.
+        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False)).only(
+            "title", "url_path", "path", "depth", "first_published_at"
+        )
+        if self.first_published_at is None:
+            return siblings.order_by("-first_published_at", "-pk").first()
+        older = Q(first_published_at__lt=self.first_published_at) | Q(
+            first_published_at=self.first_published_at, pk__lt=self.pk
+        )
+        return siblings.order_by(
+            Case(When(older, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-first_published_at",
+            "-pk",
+        ).first()
+
+    def get_related_articles(self, conditions, limit=3):
+        """Up to ``limit`` other articles that share a condition with this one, newest first."""
+        condition_ids = [condition.pk for condition in conditions]
+        if not condition_ids:
+            return []
+        sharing = ArticleCondition.objects.filter(condition_id__in=condition_ids).values("article_id")
+        return list(
+            with_card_images(visible(ArticlePage.objects).filter(pk__in=sharing).exclude(pk=self.pk))
+            .only(*TEASER_FIELDS)
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
+
+    def get_related_and_next_articles(self, conditions, limit=3):
+        """The related articles (sharing a condition, newest first) and the next article.
+
+        Two plain queries whose row counts stay the same however many articles there are: cheaper
+        for the database to plan and run than one query that works out both.
+        """
+        return self.get_related_articles(conditions, limit), self.get_next_article()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conditions = self.get_conditions()
+        condition = conditions[0] if conditions else None
+        context["conditions"] = conditions
+        context["main_condition"] = condition
+        context["related_articles"], context["next_article"] = self.get_related_and_next_articles(conditions)
+        context["booking_url"] = (
+            condition.consultation_url(source=self) if condition else reverse("booking:request")
+        )
+        return context
+
+
+class ArticleCondition(Orderable):
+    """Links an article to a condition it covers; the first link is the article's main condition."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="condition_links")
+    condition = models.ForeignKey(ConditionPage, on_delete=models.CASCADE, related_name="article_links")
+
+    panels = [FieldPanel("condition")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "condition"], name="unique_article_condition")
+        ]
