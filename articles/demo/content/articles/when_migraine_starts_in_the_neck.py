@@ -7,7 +7,7 @@ ARTICLE = {
         "Many people feel migraine begin in the neck. How tight neck muscles can feed attacks, and "
         "how acupuncture and home care may help."
     ),
-    "image": "neck-muscles-referral",
+    "image": "condition-migraine",
     "conditions": ["migraine", "neck-pain", "cervicogenic-headache"],
     "author": "sam-okafor",
     "reviewer": "mara-ellison",
