@@ -266,3 +266,18 @@ def test_searches_are_neither_stored_nor_logged(client, demo, caplog):
     logged = " ".join(f"{record.getMessage()} {record.args}" for record in caplog.records)
     assert marker not in logged
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_every_page_offers_the_site_search_in_its_footer(client):
+    from bs4 import BeautifulSoup
+
+    from tests import factories
+
+    condition = factories.make_condition("Neck pain search link")
+    for url in ("/", condition.url):
+        html = BeautifulSoup(client.get(url).content, "html.parser")
+        form = html.find("footer").find("form", attrs={"role": "search"})
+        assert form["action"] == "/search/" and form["method"] == "get"
+        field = form.find("input", attrs={"name": "q"})
+        assert form.find("label", attrs={"for": field["id"]})

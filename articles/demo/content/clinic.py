@@ -14,8 +14,8 @@ CLINIC = dict(
     phone="(555) 014-3370",
     email="frontdesk@example.com",
     area_served=(
-        "We care for people in the city of Larkmoor and its nearby suburbs of Quillan Heights, "
-        "Fennaby, Wrenfield Commons and Saltmeadow."
+        "the city of Larkmoor and its nearby suburbs of Quillan Heights, Fennaby, Wrenfield Commons "
+        "and Saltmeadow"
     ),
     hours=[
         {"days": "Monday–Thursday", "opens": "08:00", "closes": "19:00"},
