@@ -180,6 +180,19 @@ print(rows.count(), rows.values("submission_token").distinct().count(), rows.fil
 """
 
 
+LOGGED_POST = re.compile(r"\bPOST /consultation/ 303\b")
+
+
+def wait_for_access_log(server, expected_posts, timeout=10.0):
+    """gunicorn writes an access line just after the response goes out: give the last ones a moment."""
+    deadline = time.monotonic() + timeout
+    log = server.log_text()
+    while len(LOGGED_POST.findall(log)) < expected_posts and time.monotonic() < deadline:
+        time.sleep(0.2)
+        log = server.log_text()
+    return log
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--submissions", type=int, default=300)
@@ -213,7 +226,7 @@ def main(argv=None):
         run_id = uuid.uuid4().hex[:8]
         with site.serve(workers=args.workers, log_name="load-gunicorn.log") as server:
             outcomes, wall = drive(server.port, args.submissions, args.clients, run_id)
-            log = server.log_text()
+            log = wait_for_access_log(server, args.submissions)
         stored, distinct, urgent, tasks = (
             int(n) for n in site.query(COUNT_ROWS.format(run_id=run_id)).split()
         )
@@ -224,7 +237,7 @@ def main(argv=None):
         1 for outcome in outcomes for key in ("get_status", "post_status") if outcome.get(key, 0) >= 500
     )
     logged_5xx = len(re.findall(r"\b(?:GET|POST|HEAD) /\S* 5\d\d\b", log))
-    logged_posts = len(re.findall(r"\bPOST /consultation/ 303\b", log))  # proves the access log was read
+    logged_posts = len(LOGGED_POST.findall(log))  # proves the access log was read
     get_times = [outcome["get_seconds"] * 1000 for outcome in outcomes if "get_seconds" in outcome]
     post_times = [outcome["post_seconds"] * 1000 for outcome in outcomes if "post_seconds" in outcome]
     expected_urgent = len(range(0, args.submissions, 10))
