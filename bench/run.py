@@ -23,7 +23,6 @@ the static-file rate, uncached article pages at least 0.06x. Every server is sto
 """
 
 import argparse
-import gzip
 import http.client
 import json
 import os
@@ -35,14 +34,14 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load_booking import condition_choices, cookie_from, hidden_inputs  # noqa: E402
+from bench.http_load import Run, get, load  # noqa: E402
+from bench.load_booking import condition_choices, hidden_inputs  # noqa: E402
 from bench.load_server import ServerFailed, Site  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -83,95 +82,6 @@ COUNT_STORED = """
 from booking.models import ConsultationRequest
 print(ConsultationRequest.objects.filter(name__startswith="Bench {run} ").count())
 """
-
-
-@dataclass
-class Run:
-    """What one timed burst of requests gave."""
-
-    seconds: float = 0.0
-    latencies: list = field(default_factory=list)
-    statuses: dict = field(default_factory=dict)
-    errors: int = 0
-    hits: int = 0
-    bodies: list = field(default_factory=list)
-
-    @property
-    def count(self):
-        return len(self.latencies)
-
-    @property
-    def rate(self):
-        return self.count / self.seconds if self.seconds else 0.0
-
-    def percentile(self, fraction):
-        if not self.latencies:
-            return float("nan")
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))] * 1000
-
-    def merge(self, other):
-        self.latencies += other.latencies
-        self.errors += other.errors
-        self.hits += other.hits
-        self.bodies += other.bodies
-        for status, count in other.statuses.items():
-            self.statuses[status] = self.statuses.get(status, 0) + count
-
-
-def load(port, seconds, concurrency, requests, expect=200, keep_bodies=False):
-    """Send requests from ``concurrency`` threads for ``seconds``; ``requests`` yields (method, path,
-    body, headers) and returning None ends a thread early (nothing left to post)."""
-    deadline = time.perf_counter() + seconds
-    lock = threading.Lock()
-    total = Run()
-
-    def worker():
-        mine = Run()
-        connection = http.client.HTTPConnection(HOST, port, timeout=60)
-        while time.perf_counter() < deadline:
-            request = requests()
-            if request is None:
-                break
-            method, path, body, headers = request
-            started = time.perf_counter()
-            try:
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-                content = response.read()
-            except (OSError, http.client.HTTPException):
-                mine.errors += 1
-                connection.close()
-                continue
-            mine.latencies.append(time.perf_counter() - started)
-            mine.statuses[response.status] = mine.statuses.get(response.status, 0) + 1
-            if response.status != expect:
-                mine.errors += 1
-            if response.getheader("X-Cache") == "HIT":
-                mine.hits += 1
-            if keep_bodies:
-                if response.getheader("Content-Encoding") == "gzip":
-                    content = gzip.decompress(content)
-                mine.bodies.append((content, cookie_from(response, "csrftoken")))
-            if response.will_close:
-                connection.close()  # gunicorn's sync workers answer one request per connection
-        connection.close()
-        with lock:
-            total.merge(mine)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    total.seconds = time.perf_counter() - started
-    return total
-
-
-def get(path):
-    headers = {"Accept-Encoding": "gzip", "Accept": "text/html"}
-    return lambda: ("GET", path, None, headers)
 
 
 def gunicorn(site, port, log_path, **env):
