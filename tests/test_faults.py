@@ -354,7 +354,13 @@ class OwnPostgres:
 
 
 class SQLiteOutage:
-    """The site's SQLite file lives in a folder that can be taken away and put back."""
+    """The site's SQLite file lives in a folder that can be taken away and put back.
+
+    A worker that already has the file open keeps reading it after the folder goes, so the site runs
+    with ``DB_CONN_MAX_AGE=0`` here: every request opens the file, as a new worker would.
+    """
+
+    env = {"DB_CONN_MAX_AGE": "0"}
 
     def __init__(self, folder):
         self.folder = Path(folder) / "db"
@@ -427,6 +433,7 @@ def test_database_unreachable_gives_a_friendly_503_then_recovers(tmp_path, backe
         database_url=database.init(),
         BOOKING_RATE_LIMIT="off",
         BOOKING_MIN_FILL_SECONDS="0",
+        **getattr(database, "env", {}),
     )
     try:
         site.manage("migrate", "--noinput")

@@ -22,6 +22,7 @@ def test_no_database_url_means_sqlite_in_the_project_folder(monkeypatch):
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
     assert config["OPTIONS"]["timeout"] >= 5
+    assert config["CONN_MAX_AGE"] > 0 and config["CONN_HEALTH_CHECKS"] is True
 
 
 def test_postgres_url_means_postgresql_with_health_checks(monkeypatch):

@@ -1,12 +1,15 @@
 """Helpers and mixins shared by every page type of the site."""
 
+import functools
+import operator
+
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from articles.blocks import prefetch_page_links
+from clinic_site.cache import shared_value
 
 
 def image_field(help_text=""):
@@ -25,12 +28,25 @@ def with_card_images(queryset):
     return queryset.select_related("image")
 
 
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction (login, password, groups).
+
+    Usually none. Kept in the shared cache with the cached pages' generation, which a change to any
+    restriction replaces, so checking a page or filtering a listing costs no query.
+    """
+    return shared_value(
+        "restricted-page-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+
+
 def visible(queryset):
     """Live pages not under a view restriction, in one query (``.live().public()`` takes two)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.live().exclude(Exists(restricted))
+    queryset = queryset.live()
+    paths = restricted_paths()
+    if not paths:
+        return queryset
+    return queryset.exclude(functools.reduce(operator.or_, (Q(path__startswith=path) for path in paths)))
 
 
 def ancestors_of(page):
@@ -102,9 +118,12 @@ class ClinicPage(PromoteFields, Page):
         abstract = True
 
     def get_view_restrictions(self):
-        # One query on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
+        # None without a query when no restriction covers the page (the shared list says so); else one query
+    # on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
         if self.alias_of_id:
             return super().get_view_restrictions()
+        if not any(self.path.startswith(path) for path in restricted_paths()):
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)

@@ -67,28 +67,9 @@ class IndexPage(ClinicPage):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["articles.HomePage"]
     max_count = 1
-    child_related = ["image", "share_image"]
 
     class Meta:
         abstract = True
-
-    @property
-    def child_model(self):
-        return self.__class__.allowed_subpage_models()[0]
-
-    def route(self, request, path_components):
-        """Find the child as its own page type in one query (Wagtail's default takes two)."""
-        if not path_components:
-            return super().route(request, path_components)
-        model = self.child_model
-        try:
-            child = (
-                model.objects.child_of(self).select_related(*self.child_related).get(slug=path_components[0])
-            )
-        except model.DoesNotExist:
-            return super().route(request, path_components)
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
 
 
 class ConditionIndexPage(IndexPage):
@@ -118,7 +99,6 @@ class ArticleIndexPage(IndexPage):
 
     per_page = 10
     subpage_types = ["articles.ArticlePage"]
-    child_related = ["image", "share_image", "author", "reviewer"]
 
     def get_context(self, request, *args, **kwargs):
         from articles.models.articles import ArticlePage

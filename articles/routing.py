@@ -1,0 +1,162 @@
+"""Finding the page for a URL with one query instead of one or two per level of the page tree.
+
+Wagtail routes ``/resources/an-article/`` step by step: the site (a query), the home page as its own
+type (a query), then for each level the child with that slug and its own type. That is five queries
+for an article, most of them the same for every page. Wagtail keeps what it found on the request
+(``request._wagtail_route_for_request``, and the site on ``request._wagtail_site``), so this middleware
+fills both in just before Wagtail's page view runs:
+
+- the site for the host comes from the shared cache;
+- a map of the site's pages by URL path (Wagtail keeps each page's full path in ``url_path`` on every
+  save and move) comes from the shared cache and names the page and its type at once;
+- one query loads that page as its own type, with its pictures;
+- the breadcrumbs' ancestors come from the same map, so they cost no query either.
+
+Both cached values are kept with the cached pages' generation (``clinic_site.cache.shared_value``), so
+a publish, unpublish, move, rename or deletion is seen on the next request, and they are worked out
+afresh inside a transaction. Wagtail's own routing still answers whenever the map cannot: a path it
+does not know (a 404, or a path that a page answers through its own ``route()``), a page not live, or a
+page type on the way that routes for itself.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from clinic_site.cache import shared_value
+
+
+@dataclass(frozen=True)
+class Node:
+    """What routing and the breadcrumbs need to know about one page of the site."""
+
+    id: int
+    content_type_id: int
+    path: str
+    depth: int
+    url_path: str
+    title: str
+    live: bool
+
+    def as_page(self):
+        """A lightweight generic page for links and breadcrumbs (never saved)."""
+        return Page(
+            id=self.id,
+            content_type_id=self.content_type_id,
+            path=self.path,
+            depth=self.depth,
+            url_path=self.url_path,
+            title=self.title,
+            live=self.live,
+        )
+
+
+@dataclass(frozen=True)
+class SiteRoutes:
+    by_url: dict  # the path below the site's root ("" for the home page, "resources/" …) → Node
+    by_path: dict  # treebeard path → Node
+
+
+def site_for_request(request):
+    """The Wagtail site for this request's host (checked against ALLOWED_HOSTS by then), from the cache."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+        digest = hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]
+        request._wagtail_site = shared_value(
+            f"site-for-host:{digest}", lambda: Site._find_for_request(request)
+        )
+    return request._wagtail_site
+
+
+def site_routes(site):
+    def build():
+        root = site.root_page
+        nodes = [
+            Node(*row)
+            for row in Page.objects.filter(path__startswith=root.path, depth__gte=root.depth).values_list(
+                "id", "content_type_id", "path", "depth", "url_path", "title", "live"
+            )
+        ]
+        prefix = len(root.url_path)
+        return SiteRoutes(
+            by_url={
+                node.url_path[prefix:]: node for node in nodes if node.url_path.startswith(root.url_path)
+            },
+            by_path={node.path: node for node in nodes},
+        )
+
+    return shared_value(f"site-routes:{site.pk}:{site.root_page_id}", build)
+
+
+def own_links(model):
+    """The page type's own foreign keys (pictures, practitioners): loaded with the page, as it shows them."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.model is model and not field.remote_field.parent_link
+    ]
+
+
+def routes_itself(model):
+    return model is None or model.route is not Page.route
+
+
+def find_route(request, path):
+    """The page at ``path`` (as Wagtail's URL pattern captured it), or None to leave it to Wagtail."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    site = site_for_request(request)
+    if site is None:
+        return None
+    routes = site_routes(site)
+    target = routes.by_url.get("".join(f"{part}/" for part in path.split("/") if part))
+    if target is None or not target.live:
+        return None
+    steplen = Page.steplen
+    chain = [routes.by_path.get(target.path[:end]) for end in range(steplen * 2, len(target.path), steplen)]
+    if None in chain:
+        return None
+    models = [ContentType.objects.get_for_id(node.content_type_id).model_class() for node in (*chain, target)]
+    if any(routes_itself(model) for model in models):
+        return None
+    model = models[-1]
+    page = model.objects.select_related(*own_links(model)).filter(pk=target.id, live=True).first()
+    if page is None:
+        return None
+    page._clinic_ancestors = [node.as_page() for node in chain]
+    return RouteResult(page)
+
+
+class PageRouteMiddleware:
+    """Answers Wagtail's "which page is this?" before its page view asks (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            match is None
+            or match.url_name != "wagtail_serve"
+            or hasattr(request, "_wagtail_route_for_request")
+        ):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            route = find_route(request, path or "")
+        except DatabaseError:
+            # Left to Wagtail's page view, which meets the same error where the outage page handles it.
+            return None
+        if route is not None:
+            request._wagtail_route_for_request = route
+        return None
