@@ -119,7 +119,7 @@ class ClinicPage(PromoteFields, Page):
 
     def get_view_restrictions(self):
         # None without a query when no restriction covers the page (the shared list says so); else one query
-    # on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
+        # on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
         if self.alias_of_id:
             return super().get_view_restrictions()
         if not any(self.path.startswith(path) for path in restricted_paths()):
