@@ -12,7 +12,7 @@ fills both in just before Wagtail's page view runs:
 - one query loads that page as its own type, with its pictures;
 - the breadcrumbs' ancestors come from the same map, so they cost no query either.
 
-Both cached values are kept with the cached pages' generation (``clinic_site.cache.shared_value``), so
+Both cached values are kept with the cached pages' generation (``clinic_site.shared.shared_value``), so
 a publish, unpublish, move, rename or deletion is seen on the next request, and they are worked out
 afresh inside a transaction. Wagtail's own routing still answers whenever the map cannot: a path it
 does not know (a 404, or a path that a page answers through its own ``route()``), a page not live, or a
@@ -29,7 +29,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from clinic_site.cache import shared_value
+from clinic_site.shared import shared_value
 
 
 @dataclass(frozen=True)

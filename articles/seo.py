@@ -10,7 +10,6 @@ each page was routed through, the related objects from the page's context, the i
 rendition cache. Previews and pages loaded some other way may cost a query per ancestor.
 """
 
-import functools
 import html
 import json
 
@@ -19,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.opening_hours import SCHEMA, opening_hours
-from articles.renditions import specs_for
+from articles.renditions import rendition_facts, specs_for
 
 # Link previews show the large JPEG of the hero picture (1280 × 720): every page image has it already,
 # made when the page is published, so a shared link never waits for a new size of the image.
@@ -102,30 +101,18 @@ def share_image_for(page, clinic):
     return getattr(clinic, "default_share_image", None)
 
 
-@functools.cache
-def image_filter(spec):
-    """Wagtail's ``Filter`` for a rendition spec, parsed once per process instead of on every call.
-
-    ``get_rendition()`` and ``get_renditions()`` take a spec string and parse it each time (argument
-    checks by introspection included); a shared ``Filter`` keeps its parsed operations.
-    """
-    from wagtail.images.models import Filter
-
-    return Filter(spec=spec)
-
-
 def rendition_data(image, spec, root_url):
     """URL, size and alt text of one rendition of ``image``; None if the picture file is missing."""
     if image is None:
         return None
     try:
-        rendition = image.get_rendition(image_filter(spec))
+        url, width, height = rendition_facts(image, [spec])[spec]
     except OSError:  # the original file is gone (Wagtail's SourceImageIOError is an OSError)
         return None
     return {
-        "url": absolute_url(root_url, rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
+        "url": absolute_url(root_url, url),
+        "width": width,
+        "height": height,
         "alt": getattr(image, "description", "") or image.title,
     }
 

@@ -35,12 +35,14 @@ import functools
 import hashlib
 import logging
 import re
+import threading
 import uuid
 
 from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -60,16 +62,43 @@ def page_cache():
 
 
 def current_generation(cache):
+    """The generation, read once per request: one cache read however many cached values it uses.
+
+    Outside a request (a management command, the mail worker) it is read every time.
+    """
+    generation = getattr(_request_state, "generation", None)
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
+    if getattr(_request_state, "in_request", False):
+        _request_state.generation = generation
     return generation
 
 
 def bump_generation():
     """Forget every cached page at once (they stay in the cache until they expire, never read)."""
     page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    _request_state.generation = None  # the rest of this request sees the new one
+
+
+_request_state = threading.local()
+
+
+def _request_began(**kwargs):
+    _request_state.in_request = True
+    _request_state.generation = None
+
+
+def _request_ended(**kwargs):
+    _request_state.in_request = False
+    _request_state.generation = None
+
+
+request_started.connect(_request_began, dispatch_uid="pagecache-request-started")
+request_finished.connect(_request_ended, dispatch_uid="pagecache-request-finished")
 
 
 def invalidate_after_commit(using=None):
@@ -206,47 +235,6 @@ class PageCacheMiddleware:
         response.headers["Content-Length"] = str(len(content))
         response.headers["X-Cache"] = "HIT"
         return response
-
-
-SHARED_MISSING = object()
-
-
-def shared_enabled(using=None):
-    """Whether site-wide values may come from (and go to) the shared cache on this request.
-
-    Off with DEBUG (a template change must show at once) and with ``SHARED_CHROME_CACHE=False``. Off
-    inside an open transaction too: what it reads may not be committed (and may be rolled back, as
-    in a test case), and the generation only changes once a change commits.
-    """
-    if settings.DEBUG or not getattr(settings, "SHARED_CHROME_CACHE", True):
-        return False
-    return not transaction.get_connection(using).in_atomic_block
-
-
-def shared_value(name, compute, timeout=None):
-    """``compute()``, kept in the page cache's store under the current generation.
-
-    For what every page shows and the same events change as cached pages (the menu, the footer, the
-    clinic details): one cache read instead of the queries and rendering behind it, and forgotten at
-    the same moment as every cached page. ``name`` must say everything the value depends on.
-    """
-    if not shared_enabled():
-        return compute()
-    cache = page_cache()
-    try:
-        key = f"shared:{current_generation(cache)}:{name}"
-        value = cache.get(key, SHARED_MISSING)
-    except Exception:
-        logger.exception("Page cache unavailable; computing %s without it", name)
-        return compute()
-    if value is not SHARED_MISSING:
-        return value
-    value = compute()
-    try:
-        cache.set(key, value, timeout=timeout or getattr(settings, "PAGE_CACHE_SECONDS", 3600))
-    except Exception:
-        logger.exception("Could not store %s in the page cache", name)
-    return value
 
 
 class RenditionCache(BaseCache):

@@ -1,5 +1,7 @@
 """Clinic details that staff edit once in Settings and every template reads."""
 
+import copy
+
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -108,7 +110,7 @@ class ClinicSettings(BaseSiteSetting):
         """
         from wagtail.models import Site
 
-        from clinic_site.cache import shared_value
+        from clinic_site.shared import shared_value
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
@@ -116,7 +118,8 @@ class ClinicSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        details = shared_value(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+        # A copy: the shared object serves every request of this process, and this one gets the request.
+        details = copy.copy(shared_value(f"clinic-settings:{site.pk}", lambda: cls.for_site(site)))
         details._request = request
         setattr(request, attr_name, details)
         return details

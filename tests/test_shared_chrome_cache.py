@@ -102,3 +102,55 @@ def test_inside_a_transaction_nothing_is_shared():
         transaction.set_rollback(True)
     soup, _ = get_home()
     assert "Not committed yet" not in soup.get_text()
+
+
+def test_the_generation_is_read_once_per_request(monkeypatch):
+    from clinic_site.cache import GENERATION_KEY, page_cache
+
+    factories.make_article("Posture at the desk", image=factories.make_image())
+    get_home()
+    store = page_cache()
+    reads = []
+    real_get = store.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(store, "get", counting_get)
+    soup, _ = get_home()
+    assert soup.select(".card picture")  # the home page used several shared values, pictures too
+    assert reads.count(GENERATION_KEY) == 1
+
+
+def test_a_picture_is_worked_out_once_and_a_changed_image_shows_on_the_next_request(monkeypatch):
+    from articles.models import ClinicImage
+
+    image = factories.make_image(title="desk-drawing")
+    factories.make_article("Screen height", image=image)
+    get_home()
+    soup, _ = get_home()
+    first_src = soup.select_one(".card picture img")["src"]
+    looked_up = []
+    real_get_renditions = ClinicImage.get_renditions
+
+    def counting(self, *filters):
+        looked_up.append(self.pk)
+        return real_get_renditions(self, *filters)
+
+    monkeypatch.setattr(ClinicImage, "get_renditions", counting)
+    soup, _ = get_home()
+    assert soup.select_one(".card picture img")["src"] == first_src
+    assert looked_up == []
+
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        10,
+        10,
+        20,
+        20,
+    )
+    image.save()
+
+    soup, _ = get_home()
+    assert soup.select_one(".card picture img")["src"] != first_src
+    assert image.pk in looked_up

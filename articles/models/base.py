@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from articles.blocks import prefetch_page_links
-from clinic_site.cache import shared_value
+from clinic_site.shared import shared_value
 
 
 def image_field(help_text=""):

@@ -11,22 +11,22 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from articles.models.base import ancestors_of
-from articles.renditions import ROLES, specs_for
-from articles.seo import image_filter
-from clinic_site.cache import shared_value
+from articles.renditions import ROLES, rendition_facts, specs_for
+from clinic_site.shared import shared_value
 
 register = template.Library()
 
 
 def _srcset(renditions):
-    """``url 400w, url 800w``, skipping repeated widths (small originals are never upscaled)."""
+    """``url 400w, url 800w`` from ``(url, width, height)``, skipping repeated widths (small originals
+    are never upscaled)."""
     seen = set()
     parts = []
-    for rendition in renditions:
-        if rendition.width in seen:
+    for url, width, _height in renditions:
+        if width in seen:
             continue
-        seen.add(rendition.width)
-        parts.append((rendition.url, rendition.width))
+        seen.add(width)
+        parts.append((url, width))
     return ", ".join(f"{url} {width}w" for url, width in parts)
 
 
@@ -34,18 +34,18 @@ def _srcset(renditions):
 def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpriority=None, sizes=None):
     """A ``<picture>`` with WebP and JPEG sources for one of the roles in ``articles.renditions``.
 
-    Uses a single ``get_renditions`` call, so renditions prefetched with the image are reused and
-    missing ones are made together. ``alt`` overrides the image's own alt text (``description``);
-    ``sizes`` overrides the role's ``sizes`` attribute where a layout shows the image narrower.
-    An eager image (the page's hero) is also fetched with high priority.
+    The renditions' URLs and sizes come from ``rendition_facts`` (made together when missing, then
+    shared by every page that shows the picture). ``alt`` overrides the image's own alt text
+    (``description``); ``sizes`` overrides the role's ``sizes`` attribute where a layout shows the
+    image narrower. An eager image (the page's hero) is also fetched with high priority.
     """
     if image is None:
         return ""
     specs = specs_for(role)
-    renditions = image.get_renditions(*(image_filter(spec) for spec in specs))
+    renditions = rendition_facts(image, specs)
     webp = [renditions[spec] for spec in specs if spec.endswith("|format-webp")]
     jpeg = [renditions[spec] for spec in specs if spec.endswith("|format-jpeg")]
-    smallest = jpeg[0]
+    smallest_url, smallest_width, smallest_height = jpeg[0]
     sizes = sizes or ROLES[role][2]
     if fetchpriority is None and loading == "eager":
         fetchpriority = "high"
@@ -59,11 +59,11 @@ def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpri
         class_attr,
         _srcset(webp),
         sizes,
-        smallest.url,
+        smallest_url,
         _srcset(jpeg),
         sizes,
-        smallest.width,
-        smallest.height,
+        smallest_width,
+        smallest_height,
         alt_text,
         loading,
         extra,
@@ -95,20 +95,22 @@ def _site_pages(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children shown in menus (one query, shared with ``footer_pages``).
+    """The home page's live children shown in menus, as ``(page, state)`` pairs (no query of its own).
 
-    Each page gets ``menu_state``: "page" when it is the page being viewed, "section" when the page
-    being viewed lies under it, else "".
+    ``state`` is "page" when it is the page being viewed, "section" when the page being viewed lies
+    under it, else "". The pages are shared with other requests, so nothing is written on them.
     """
     current_path = getattr(context.get("page"), "path", "")
-    items = [item for item in _site_pages(context) if item.show_in_menus]
-    for item in items:
+    items = []
+    for item in _site_pages(context):
+        if not item.show_in_menus:
+            continue
         if current_path == item.path:
-            item.menu_state = "page"
+            items.append((item, "page"))
         elif current_path.startswith(item.path):
-            item.menu_state = "section"
+            items.append((item, "section"))
         else:
-            item.menu_state = ""
+            items.append((item, ""))
     return items
 
 
@@ -117,7 +119,7 @@ def site_footer(context):
     """``includes/footer.html``, rendered once per site and year while nothing it shows changes.
 
     Every page has the same footer (clinic details and the pages under Home), so it is kept with the
-    cached pages' generation (``clinic_site.cache.shared_value``) and forgotten when they are.
+    cached pages' generation (``clinic_site.shared.shared_value``) and forgotten when they are.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 from articles import robots, seo
 from articles.models import ArticlePage, ConditionPage
 from articles.models.base import ancestors_of
-from clinic_site.cache import shared_value
+from clinic_site.shared import shared_value
 
 register = template.Library()
 
