@@ -4,12 +4,7 @@ The block set is defined once in ``ClinicStreamBlock`` and reused by every page 
 block is one migration per field, not one per page type.
 """
 
-import json
-import re
-import threading
-
 from django.core.exceptions import ValidationError
-from django.core.signals import request_finished, request_started
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail import blocks, hooks
@@ -19,57 +14,23 @@ from wagtail.rich_text import LinkHandler
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-# Page links inside rich text as stored, also inside JSON (a StreamField's raw data escapes the quotes).
-STORED_PAGE_LINK = re.compile(r'<a\b[^>]*?\blinktype=\\?"page\\?"[^>]*>')
-STORED_LINK_ID = re.compile(r'\bid=\\?"(\d+)\\?"')
-
-_page_urls = threading.local()
-
-
-def _start_page_url_memo(**kwargs):
-    _page_urls.by_id = {}
-
-
-def _end_page_url_memo(**kwargs):
-    _page_urls.by_id = None
-
-
-request_started.connect(_start_page_url_memo, dispatch_uid="articles-page-link-memo-start")
-request_finished.connect(_end_page_url_memo, dispatch_uid="articles-page-link-memo-end")
-
 
 def page_urls(ids):
-    """``{id: URL or None}`` for page ids, in one query for all those this request has not seen yet.
+    """``{id: URL or None}`` for page ids, from the page directory (``articles.routing``).
 
-    Within a request the answers are kept, so every rich text field and block of a page (the body,
-    the FAQ answers read again for the structured data) shares one query. Outside a request nothing
-    is kept. Pages are read as plain ``Page`` rows: no page type here changes how its URL is made.
+    The directory is kept with the cached pages' generation, so resolving the links of a page costs
+    no query once any page has read it, and a moved or renamed page gets its new URL at once. Pages
+    are read as plain ``Page`` rows: no page type here changes how its URL is made.
     """
-    from wagtail.models import Page
+    from articles.routing import page_directory
 
-    memo = getattr(_page_urls, "by_id", None)
-    ids = {str(value) for value in ids if str(value).isdigit()}
-    wanted = ids if memo is None else ids - memo.keys()
-    found = dict.fromkeys(wanted)
-    if wanted:
-        for page in Page.objects.filter(id__in=wanted).defer_streamfields():
-            found[str(page.pk)] = page.localized.url
-    if memo is None:
-        return found
-    memo.update(found)
-    return {value: memo[value] for value in ids}
-
-
-def prefetch_page_links(*stored):
-    """Resolve every page link in ``stored`` (rich text sources or StreamField raw data) at once."""
-    text = json.dumps(stored, default=str)
-    ids = []
-    for tag in STORED_PAGE_LINK.findall(text):
-        match = STORED_LINK_ID.search(tag)
-        if match:
-            ids.append(match.group(1))
-    if ids:
-        page_urls(ids)
+    directory = page_directory()
+    found = {}
+    for value in ids:
+        key = str(value)
+        node = directory.by_id.get(int(key)) if key.isdigit() else None
+        found[key] = node.as_page().url if node is not None else None
+    return found
 
 
 class ClinicPageLinkHandler(LinkHandler):
@@ -106,7 +67,7 @@ class ClinicPageLinkHandler(LinkHandler):
 
 
 @hooks.register("register_rich_text_features", order=100)
-def resolve_page_links_per_request(features):
+def resolve_page_links_from_the_directory(features):
     """Replaces Wagtail's page link handler (registered at order 0) with the one above."""
     features.register_link_type(ClinicPageLinkHandler)
 

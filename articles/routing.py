@@ -7,14 +7,15 @@ for an article, most of them the same for every page. Wagtail keeps what it foun
 fills both in just before Wagtail's page view runs:
 
 - the site for the host comes from the shared cache;
-- a map of the site's pages by URL path (Wagtail keeps each page's full path in ``url_path`` on every
-  save and move) comes from the shared cache and names the page and its type at once;
+- a directory of the pages (Wagtail keeps each page's full path in ``url_path`` on every save and
+  move) comes from the shared cache and names the page and its type at once;
 - one query loads that page as its own type, with its pictures;
-- the breadcrumbs' ancestors come from the same map, so they cost no query either.
+- the breadcrumbs' ancestors come from the same directory, so they cost no query either. (The
+  article pages' "next article" and the page links in rich text use it too.)
 
 Both cached values are kept with the cached pages' generation (``clinic_site.shared.shared_value``), so
 a publish, unpublish, move, rename or deletion is seen on the next request, and they are worked out
-afresh inside a transaction. Wagtail's own routing still answers whenever the map cannot: a path it
+afresh inside a transaction. Wagtail's own routing still answers whenever the directory cannot: a path it
 does not know (a 404, or a path that a page answers through its own ``route()``), a page not live, or a
 page type on the way that routes for itself.
 """
@@ -34,7 +35,7 @@ from clinic_site.shared import shared_value
 
 @dataclass(frozen=True)
 class Node:
-    """What routing and the breadcrumbs need to know about one page of the site."""
+    """What routing, breadcrumbs and page links need to know about one page."""
 
     id: int
     content_type_id: int
@@ -43,6 +44,7 @@ class Node:
     url_path: str
     title: str
     live: bool
+    first_published_at: object
 
     def as_page(self):
         """A lightweight generic page for links and breadcrumbs (never saved)."""
@@ -54,13 +56,35 @@ class Node:
             url_path=self.url_path,
             title=self.title,
             live=self.live,
+            first_published_at=self.first_published_at,
         )
 
 
 @dataclass(frozen=True)
-class SiteRoutes:
-    by_url: dict  # the path below the site's root ("" for the home page, "resources/" …) → Node
+class PageDirectory:
+    by_url_path: dict  # Wagtail's url_path ("/home/resources/an-article/") → Node
     by_path: dict  # treebeard path → Node
+    by_id: dict  # id → Node
+    children: dict  # treebeard path of a parent → its children's Nodes
+
+
+def page_directory():
+    """Every page of the tree, one row each, kept with the cached pages' generation."""
+
+    def build():
+        fields = [field.name for field in Node.__dataclass_fields__.values()]
+        nodes = [Node(*row) for row in Page.objects.values_list(*fields)]
+        children = {}
+        for node in nodes:
+            children.setdefault(node.path[: -Page.steplen], []).append(node)
+        return PageDirectory(
+            by_url_path={node.url_path: node for node in nodes},
+            by_path={node.path: node for node in nodes},
+            by_id={node.id: node for node in nodes},
+            children=children,
+        )
+
+    return shared_value("page-directory", build)
 
 
 def site_for_request(request):
@@ -73,26 +97,6 @@ def site_for_request(request):
             f"site-for-host:{digest}", lambda: Site._find_for_request(request)
         )
     return request._wagtail_site
-
-
-def site_routes(site):
-    def build():
-        root = site.root_page
-        nodes = [
-            Node(*row)
-            for row in Page.objects.filter(path__startswith=root.path, depth__gte=root.depth).values_list(
-                "id", "content_type_id", "path", "depth", "url_path", "title", "live"
-            )
-        ]
-        prefix = len(root.url_path)
-        return SiteRoutes(
-            by_url={
-                node.url_path[prefix:]: node for node in nodes if node.url_path.startswith(root.url_path)
-            },
-            by_path={node.path: node for node in nodes},
-        )
-
-    return shared_value(f"site-routes:{site.pk}:{site.root_page_id}", build)
 
 
 def own_links(model):
@@ -115,12 +119,17 @@ def find_route(request, path):
     site = site_for_request(request)
     if site is None:
         return None
-    routes = site_routes(site)
-    target = routes.by_url.get("".join(f"{part}/" for part in path.split("/") if part))
-    if target is None or not target.live:
+    directory = page_directory()
+    root = directory.by_id.get(site.root_page_id)
+    if root is None:
+        return None
+    url_path = root.url_path + "".join(f"{part}/" for part in path.split("/") if part)
+    target = directory.by_url_path.get(url_path)
+    if target is None or not target.live or not target.path.startswith(root.path):
         return None
     steplen = Page.steplen
-    chain = [routes.by_path.get(target.path[:end]) for end in range(steplen * 2, len(target.path), steplen)]
+    ends = range(steplen * 2, len(target.path), steplen)
+    chain = [directory.by_path.get(target.path[:end]) for end in ends]
     if None in chain:
         return None
     models = [ContentType.objects.get_for_id(node.content_type_id).model_class() for node in (*chain, target)]

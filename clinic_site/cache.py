@@ -87,14 +87,21 @@ def bump_generation():
 _request_state = threading.local()
 
 
+def request_memo():
+    """A dict that lives as long as the current request (None outside one)."""
+    return getattr(_request_state, "memo", None)
+
+
 def _request_began(**kwargs):
     _request_state.in_request = True
     _request_state.generation = None
+    _request_state.memo = {}
 
 
 def _request_ended(**kwargs):
     _request_state.in_request = False
     _request_state.generation = None
+    _request_state.memo = None
 
 
 request_started.connect(_request_began, dispatch_uid="pagecache-request-started")

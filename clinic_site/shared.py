@@ -8,7 +8,8 @@ The generation is replaced whenever content that any page shows changes, so the 
 publish, a move or an edit to the clinic details works everything out again.
 
 Values come back as the same object to every request of a process: callers must not change them
-(copy first, as ``ClinicSettings.for_request`` does).
+(copy first, as ``ClinicSettings.for_request`` does). With the shared cache off (DEBUG, or inside a
+transaction, where what is read may not be committed) a value is worked out once per request.
 """
 
 import logging
@@ -16,7 +17,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
-from clinic_site.cache import current_generation, page_cache
+from clinic_site.cache import current_generation, page_cache, request_memo
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,14 @@ def shared_enabled(using=None):
 def shared_value(name, compute, timeout=None):
     """``compute()``, kept under the current generation. ``name`` must say everything it depends on."""
     if not shared_enabled():
-        return compute()
+        # Worked out afresh, but once per request at most (a page asks for the directory of pages for
+        # its route, its links and its next article).
+        memo = request_memo()
+        if memo is None:
+            return compute()
+        if name not in memo:
+            memo[name] = compute()
+        return memo[name]
     cache = page_cache()
     try:
         generation = current_generation(cache)

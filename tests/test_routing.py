@@ -149,3 +149,27 @@ def test_each_host_gets_its_own_site():
     for _ in range(2):  # the second time from the shared cache
         assert b"Second clinic" in Client(HTTP_HOST="127.0.0.1").get("/").content
         assert b"Second clinic" not in Client(HTTP_HOST="localhost").get("/").content
+
+
+def next_article_title(article):
+    nav = BeautifulSoup(get(article.url)[0].content, "html.parser").find(
+        "nav", attrs={"aria-label": "Next article"}
+    )
+    return nav.a.get_text(strip=True) if nav else None
+
+
+def test_the_next_article_follows_publishing_unpublishing_and_restrictions():
+    oldest = factories.make_article("Oldest advice")
+    middle = factories.make_article("Middle advice")
+    newest = factories.make_article("Newest advice")
+    assert next_article_title(newest) == "Middle advice"
+    assert next_article_title(middle) == "Oldest advice"
+    assert next_article_title(oldest) == "Newest advice"  # the oldest wraps round to the newest
+
+    ArticlePage.objects.get(pk=middle.pk).unpublish()
+    assert next_article_title(newest) == "Oldest advice"
+
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=oldest.pk), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert next_article_title(newest) is None

@@ -1,7 +1,6 @@
 """Patient articles and the conditions each one covers."""
 
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.blocks import ClinicStreamBlock
-from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
+from articles.models.base import ClinicPage, TeaserFields, restricted_paths, visible, with_card_images
 from articles.models.pages import ConditionPage
 
 # What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
@@ -67,24 +66,34 @@ class ArticlePage(TeaserFields, ClinicPage):
     def get_next_article(self):
         """The next older article in the same section, or the newest one when this is the oldest.
 
-        One query: older articles sort first (newest of them first), then the rest, newest first.
+        From the page directory (``articles.routing``): no query once another page has read it.
         """
+        from articles.routing import page_directory
+
         if not self.path:
             return None
-        # Only what a link shows: its title and URL.
-        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False)).only(
-            "title", "url_path", "path", "depth", "first_published_at"
-        )
-        if self.first_published_at is None:
-            return siblings.order_by("-first_published_at", "-pk").first()
-        older = Q(first_published_at__lt=self.first_published_at) | Q(
-            first_published_at=self.first_published_at, pk__lt=self.pk
-        )
-        return siblings.order_by(
-            Case(When(older, then=Value(0)), default=Value(1), output_field=IntegerField()),
-            "-first_published_at",
-            "-pk",
-        ).first()
+        hidden = tuple(restricted_paths())
+        siblings = [
+            node
+            for node in page_directory().children.get(self.path[: -self.steplen], [])
+            if node.id != self.pk
+            and node.live
+            and node.content_type_id == self.content_type_id
+            and not node.path.startswith(hidden)
+        ]
+        if not siblings:
+            return None
+
+        def newest_first(node):
+            return (node.first_published_at is not None, node.first_published_at or 0, node.id)
+
+        chosen = max(siblings, key=newest_first)
+        if self.first_published_at is not None:
+            mine = (True, self.first_published_at, self.pk)
+            older = [node for node in siblings if newest_first(node) < mine]
+            if older:
+                chosen = max(older, key=newest_first)
+        return chosen.as_page()
 
     def get_related_articles(self, conditions, limit=3):
         """Up to ``limit`` other articles that share a condition with this one, newest first."""
@@ -98,21 +107,14 @@ class ArticlePage(TeaserFields, ClinicPage):
             .order_by("-first_published_at", "-pk")[:limit]
         )
 
-    def get_related_and_next_articles(self, conditions, limit=3):
-        """The related articles (sharing a condition, newest first) and the next article.
-
-        Two plain queries whose row counts stay the same however many articles there are: cheaper
-        for the database to plan and run than one query that works out both.
-        """
-        return self.get_related_articles(conditions, limit), self.get_next_article()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         conditions = self.get_conditions()
         condition = conditions[0] if conditions else None
         context["conditions"] = conditions
         context["main_condition"] = condition
-        context["related_articles"], context["next_article"] = self.get_related_and_next_articles(conditions)
+        context["related_articles"] = self.get_related_articles(conditions)
+        context["next_article"] = self.get_next_article()
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )

@@ -8,7 +8,6 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from articles.blocks import prefetch_page_links
 from clinic_site.shared import shared_value
 
 
@@ -127,16 +126,6 @@ class ClinicPage(PromoteFields, Page):
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Every page link in the page's own rich text, resolved in one query before anything renders.
-        stored = [getattr(self, "intro", "")]
-        body = getattr(self, "body", None)
-        if body is not None:
-            stored.append(list(body.raw_data))
-        prefetch_page_links(*stored)
-        return context
 
 
 class TeaserFields(models.Model):
