@@ -136,8 +136,11 @@ def find_route(request, path):
     if any(routes_itself(model) for model in models):
         return None
     model = models[-1]
-    page = model.objects.select_related(*own_links(model)).filter(pk=target.id, live=True).first()
-    if page is None:
+    try:
+        page = model.objects.select_related(*own_links(model)).get(pk=target.id)
+    except model.DoesNotExist:
+        return None
+    if not page.live:
         return None
     page._clinic_ancestors = [node.as_page() for node in chain]
     return RouteResult(page)

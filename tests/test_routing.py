@@ -173,3 +173,32 @@ def test_the_next_article_follows_publishing_unpublishing_and_restrictions():
         page=Page.objects.get(pk=oldest.pk), restriction_type=PageViewRestriction.LOGIN
     )
     assert next_article_title(newest) is None
+
+
+def related_titles(article):
+    soup = BeautifulSoup(get(article.url)[0].content, "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "article-related"})
+    return [title.get_text(strip=True) for title in section.select(".card__title")] if section else []
+
+
+def test_related_articles_follow_publishing_and_restrictions():
+    neck = factories.make_condition("Neck pain")
+    migraine = factories.make_condition("Migraine")
+    reader = factories.make_article("Desk posture", conditions=[neck])
+    factories.make_article("Pillows", conditions=[neck])
+    factories.make_article("Aura", conditions=[migraine])
+    assert related_titles(reader) == ["Pillows"]
+
+    newer = factories.make_article("Driving and neck pain", conditions=[migraine, neck])
+    assert related_titles(reader) == ["Driving and neck pain", "Pillows"]  # newest first
+
+    for title in ("Screens", "Sleep", "Stress"):
+        factories.make_article(title, conditions=[neck])
+    assert related_titles(reader) == ["Stress", "Sleep", "Screens"]  # three at most
+
+    for article in ArticlePage.objects.filter(title__in=["Stress", "Sleep"]):
+        article.unpublish()
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(title="Screens"), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert related_titles(reader) == [newer.title, "Pillows"]

@@ -9,11 +9,35 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.blocks import ClinicStreamBlock
-from articles.models.base import ClinicPage, TeaserFields, restricted_paths, visible, with_card_images
+from articles.models.base import ClinicPage, TeaserFields, restricted_paths, with_card_images
 from articles.models.pages import ConditionPage
+from clinic_site.shared import shared_value
 
 # What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
 TEASER_FIELDS = ("title", "url_path", "path", "depth", "first_published_at", "summary", "image")
+
+
+def newest_first(node):
+    """Sort key of a directory node by first publication (never published counts as oldest), then id."""
+    return (node.first_published_at is not None, node.first_published_at or 0, node.id)
+
+
+def shown(nodes):
+    """The directory nodes of live pages that no view restriction covers."""
+    hidden = tuple(restricted_paths())
+    return [node for node in nodes if node.live and not node.path.startswith(hidden)]
+
+
+def articles_by_condition():
+    """``{condition id: [article ids]}``, kept with the cached pages' generation (a publish replaces it)."""
+
+    def build():
+        found = {}
+        for condition_id, article_id in ArticleCondition.objects.values_list("condition_id", "article_id"):
+            found.setdefault(condition_id, []).append(article_id)
+        return found
+
+    return shared_value("articles-by-condition", build)
 
 
 class ArticlePage(TeaserFields, ClinicPage):
@@ -72,21 +96,13 @@ class ArticlePage(TeaserFields, ClinicPage):
 
         if not self.path:
             return None
-        hidden = tuple(restricted_paths())
         siblings = [
             node
-            for node in page_directory().children.get(self.path[: -self.steplen], [])
-            if node.id != self.pk
-            and node.live
-            and node.content_type_id == self.content_type_id
-            and not node.path.startswith(hidden)
+            for node in shown(page_directory().children.get(self.path[: -self.steplen], []))
+            if node.id != self.pk and node.content_type_id == self.content_type_id
         ]
         if not siblings:
             return None
-
-        def newest_first(node):
-            return (node.first_published_at is not None, node.first_published_at or 0, node.id)
-
         chosen = max(siblings, key=newest_first)
         if self.first_published_at is not None:
             mine = (True, self.first_published_at, self.pk)
@@ -96,16 +112,29 @@ class ArticlePage(TeaserFields, ClinicPage):
         return chosen.as_page()
 
     def get_related_articles(self, conditions, limit=3):
-        """Up to ``limit`` other articles that share a condition with this one, newest first."""
-        condition_ids = [condition.pk for condition in conditions]
-        if not condition_ids:
-            return []
-        sharing = ArticleCondition.objects.filter(condition_id__in=condition_ids).values("article_id")
-        return list(
-            with_card_images(visible(ArticlePage.objects).filter(pk__in=sharing).exclude(pk=self.pk))
-            .only(*TEASER_FIELDS)
-            .order_by("-first_published_at", "-pk")[:limit]
+        """Up to ``limit`` other articles that share a condition with this one, newest first.
+
+        Which ones: worked out from the page directory and the shared list of articles per
+        condition; then one query by id for what their cards show.
+        """
+        from articles.routing import page_directory
+
+        by_condition = articles_by_condition()
+        directory = page_directory()
+        sharing = {
+            article_id
+            for condition in conditions
+            for article_id in by_condition.get(condition.pk, ())
+            if article_id != self.pk
+        }
+        candidates = shown(
+            directory.by_id[article_id] for article_id in sharing if article_id in directory.by_id
         )
+        ids = [node.id for node in sorted(candidates, key=newest_first, reverse=True)[:limit]]
+        if not ids:
+            return []
+        found = with_card_images(ArticlePage.objects.filter(pk__in=ids)).only(*TEASER_FIELDS).in_bulk()
+        return [found[article_id] for article_id in ids if article_id in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
