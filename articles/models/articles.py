@@ -15,6 +15,8 @@ from clinic_site.shared import shared_value
 
 # What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
 TEASER_FIELDS = ("title", "url_path", "path", "depth", "first_published_at", "summary", "image")
+# What an article shows of the conditions it covers: name, link, and the slug of the booking link.
+CONDITION_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
 
 
 def newest_first(node):
@@ -78,8 +80,14 @@ class ArticlePage(TeaserFields, ClinicPage):
     subpage_types = []
 
     def get_conditions(self):
-        """Live conditions this article covers, main condition first."""
+        """Live conditions this article covers, main condition first.
+
+        Only what an article shows of them (name, link, the booking link's slug) is read; a preview
+        gets the links from the form as it stands.
+        """
+        shown_fields = [f"condition__{name}" for name in CONDITION_LINK_FIELDS]
         links = self.condition_links.all().select_related("condition")
+        links = links.only("sort_order", "article", "condition", *shown_fields)
         return [link.condition for link in links if link.condition.live]
 
     @property
