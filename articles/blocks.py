@@ -4,6 +4,8 @@ The block set is defined once in ``ClinicStreamBlock`` and reused by every page 
 block is one migration per field, not one per page type.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -264,10 +266,50 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class ShownPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser that reads only the fields its block's template shows (``shown_fields``).
+
+    Choosers are resolved whenever a page's StreamField is read; the whole row of an article (its
+    own StreamField among it) is most of what that costs. The admin's editor gets the whole page, as
+    it shows more (the parent, the edit link). Anything else that asks for a field left out reads it
+    then: slower, never wrong. Stored and migrated as Wagtail's own ``PageChooserBlock``.
+    """
+
+    shown_fields = ("title", "url_path", "path", "depth", "live", "content_type", "locale")
+
+    def bulk_to_python(self, values):
+        found = self.model_class.objects.only(*self.shown_fields).in_bulk(
+            [value for value in values if value is not None]
+        )
+        pages, seen = [], set()
+        for value in values:
+            page = found.get(value)
+            pages.append(copy.copy(page) if page is not None and value in seen else page)
+            seen.add(value)
+        return pages
+
+    def get_form_state(self, value):
+        if value is not None and value.get_deferred_fields():
+            value = self.model_class.objects.filter(pk=value.pk).first()
+        return super().get_form_state(value)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, kwargs
+
+
+class ArticleChooserBlock(ShownPageChooserBlock):
+    shown_fields = (*ShownPageChooserBlock.shown_fields, "summary")
+
+
+class ConditionChooserBlock(ShownPageChooserBlock):
+    shown_fields = (*ShownPageChooserBlock.shown_fields, "slug")
+
+
 class RelatedArticleBlock(blocks.StructBlock):
     """A highlighted link to another article."""
 
-    article = blocks.PageChooserBlock(page_type="articles.ArticlePage")
+    article = ArticleChooserBlock(page_type="articles.ArticlePage")
     label = blocks.CharBlock(
         max_length=200, required=False, help_text="Optional line on why to read it; else its summary."
     )
@@ -285,7 +327,7 @@ class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, default="Talk to us about your symptoms")
     text = blocks.TextBlock(required=False, max_length=400)
     button_label = blocks.CharBlock(max_length=60, default="Request a consultation")
-    condition = blocks.PageChooserBlock(
+    condition = ConditionChooserBlock(
         page_type="articles.ConditionPage",
         required=False,
         help_text="The form opens with this condition chosen. Leave empty to use the page's condition.",

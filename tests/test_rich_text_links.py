@@ -1,4 +1,9 @@
-"""Links to pages inside rich text: the right address, and one query for all of a page's links."""
+"""Links to other pages: inside rich text (the right address, no query per link) and chosen in blocks
+(only what the block shows is read on the site; the admin's editor gets the whole page)."""
+
+import html
+import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,3 +62,52 @@ def test_a_link_to_a_deleted_page_keeps_its_text_without_an_address():
     source = f"<p>See {link(gone, 'this')}.</p>"
     gone.delete()
     assert expand_db_html(source) == "<p>See <a>this</a>.</p>"
+
+
+def article_with_chosen_pages():
+    other = factories.make_article("Desk posture", summary="Screens at eye level, elbows at ninety degrees.")
+    neck = factories.make_condition("Neck pain")
+    article = factories.make_article(
+        "Tension headaches",
+        body=[
+            ("related_article", {"article": other, "label": ""}),
+            ("cta", {"title": "Talk to us", "text": "", "button_label": "Book", "condition": neck}),
+        ],
+    )
+    return article, other, neck
+
+
+def test_chosen_pages_show_on_the_site_without_reading_their_own_content():
+    article, other, neck = article_with_chosen_pages()
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(article.url)
+    main = BeautifulSoup(response.content, "html.parser").find("main")
+    card = main.select_one(".related")
+    assert card.a["href"] == other.url and card.a.get_text() == "Desk posture"
+    assert "Screens at eye level" in card.get_text()
+    assert main.select_one(".cta a")["href"].endswith(f"?condition={neck.slug}&from={article.pk}")
+    sql = [query["sql"] for query in queries]
+    assert sum('"articles_articlepage"."body"' in query for query in sql) == 1  # the page's own body
+    assert not any('"articles_conditionpage"."body"' in query for query in sql)
+
+
+def test_the_admin_editor_gets_the_whole_chosen_page(client, superuser):
+    article, other, _neck = article_with_chosen_pages()
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/{article.pk}/edit/")
+    assert response.status_code == 200
+    states = re.findall(r'data-w-block-arguments-value="([^"]+)"', response.content.decode())
+    chosen = [
+        block["value"]["article"]
+        for state in states
+        for block in json.loads(html.unescape(state))[0]
+        if isinstance(block, dict) and block.get("type") == "related_article"
+    ]
+    assert chosen == [
+        {
+            "id": other.pk,
+            "parentId": other.get_parent().pk,
+            "adminTitle": "Desk posture",
+            "editUrl": f"/admin/pages/{other.pk}/edit/",
+        }
+    ]
