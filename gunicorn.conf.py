@@ -25,9 +25,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-# Workers are replaced now and then, so a slow leak can never grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are replaced now and then, so a slow leak can never grow without bound. Not too often: a new
+# worker loads the whole site again (about a second of CPU) and starts with cold caches, and at a few
+# hundred requests a second 2,000 requests would mean a new worker every few seconds.
+max_requests = 20000
+max_requests_jitter = 2000
 
 # Trust X-Forwarded-* only from a proxy on this machine (nginx or Caddy in front); set
 # FORWARDED_ALLOW_IPS to the load balancer's addresses when it talks to gunicorn directly.
