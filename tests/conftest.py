@@ -1,8 +1,20 @@
 """Shared pytest fixtures."""
 
 import pytest
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture
+def empty_caches():
+    """Every cache emptied before and after the test: the page cache and shared values, and Wagtail's
+    renditions, which it keeps by image id (ids come again after each test's rollback)."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ cache, which is only used outside a transaction and refreshed when a change comm
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,14 +15,10 @@ from wagtail.models import Page, PageViewRestriction
 from articles.models import ArticleIndexPage, ArticlePage
 from tests import factories
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("empty_caches"),
+]
 
 
 def get(url):

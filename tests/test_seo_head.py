@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -17,14 +16,7 @@ from clinic_site.models import ClinicSettings
 from tests import factories
 from tests.test_article_pages import count_queries, edit_form_data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    """Wagtail caches renditions by image id, and ids come again after each test's rollback."""
-    for cache in caches.all():
-        cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 
 @pytest.fixture

@@ -5,21 +5,14 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    for cache in caches.all():
-        cache.clear()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +19,9 @@ from articles.models import ClinicRendition
 from articles.renditions import specs_for
 from clinic_site import cache as page_cache
 from tests import factories
+
+# Wagtail also keeps renditions in the cache, by image id; ids repeat from one test to the next.
+pytestmark = pytest.mark.usefixtures("empty_caches")
 
 ROOT = Path(__file__).resolve().parent.parent
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -183,14 +185,6 @@ def test_the_compressed_consultation_form_never_repeats_its_csrf_token(condition
         assert response["Content-Encoding"] == "gzip"
         tokens.append(CSRF_INPUT.search(gzip.decompress(response.content).decode()).group(1))
     assert len(set(tokens)) == 3
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wagtail also keeps renditions in the cache, by image id; ids repeat from one test to the next."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def rendition_specs(image):
