@@ -20,12 +20,13 @@ does not know (a 404, or a path that a page answers through its own ``route()``)
 page type on the way that routes for itself.
 """
 
+import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -47,17 +48,18 @@ class Node:
     first_published_at: object
 
     def as_page(self):
-        """A lightweight generic page for links and breadcrumbs (never saved)."""
-        return Page(
-            id=self.id,
-            content_type_id=self.content_type_id,
-            path=self.path,
-            depth=self.depth,
-            url_path=self.url_path,
-            title=self.title,
-            live=self.live,
-            first_published_at=self.first_published_at,
-        )
+        """A generic page with these fields loaded (others load from the database if ever asked for)."""
+        names = page_field_order()
+        return Page.from_db(DEFAULT_DB_ALIAS, names, [getattr(self, name) for name in names])
+
+
+NODE_FIELDS = [field.name for field in fields(Node)]
+
+
+@functools.cache
+def page_field_order():
+    """``NODE_FIELDS`` in the order of Page's columns, the order ``Model.from_db`` reads values in."""
+    return [field.attname for field in Page._meta.concrete_fields if field.attname in NODE_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,7 @@ def page_directory():
     """Every page of the tree, one row each, kept with the cached pages' generation."""
 
     def build():
-        fields = [field.name for field in Node.__dataclass_fields__.values()]
-        nodes = [Node(*row) for row in Page.objects.values_list(*fields)]
+        nodes = [Node(*row) for row in Page.objects.values_list(*NODE_FIELDS)]
         children = {}
         for node in nodes:
             children.setdefault(node.path[: -Page.steplen], []).append(node)
