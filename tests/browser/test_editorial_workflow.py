@@ -68,7 +68,11 @@ def fill_article(page, title):
 
     # Block 4: an image from the demo library, with alt text for this use.
     add_block(page, "Image")
-    page.locator("[data-contentpath='image'] button", has_text="Choose an image").last.click()
+    # The block's own chooser: the page's image field has the same content path, and the new block is
+    # drawn a moment after it is added, so ".last" alone could still be the page's field.
+    page.locator(
+        "[data-contentpath='body'] [data-contentpath='image'] button", has_text="Choose an image"
+    ).click()
     dialog = page.get_by_role("dialog")
     dialog.locator("a.image-choice, .listing a[data-chooser-modal-choice]").first.click()
     expect(dialog).to_be_hidden()
