@@ -149,3 +149,31 @@ def test_a_picture_is_worked_out_once_and_a_changed_image_shows_on_the_next_requ
     soup, _ = get_home()
     assert soup.select_one(".card picture img")["src"] != first_src
     assert image.pk in looked_up
+
+
+def test_a_teaser_card_is_rendered_once_and_an_edit_shows_on_the_next_request():
+    from django.test.signals import template_rendered
+
+    from articles.models import ArticlePage
+
+    article = factories.make_article("Pillow height", summary="A pillow that keeps the neck level.")
+    get_home()
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(count)
+    try:
+        soup, _ = get_home()
+        assert "A pillow that keeps the neck level." in soup.select_one(".card").get_text()
+        assert "includes/teaser_card.html" not in rendered
+
+        page = ArticlePage.objects.get(pk=article.pk)
+        page.summary = "Too high or too low, a pillow bends the neck all night."
+        page.save_revision().publish()
+        soup, _ = get_home()
+    finally:
+        template_rendered.disconnect(count)
+    assert "bends the neck all night" in soup.select_one(".card").get_text()
+    assert "includes/teaser_card.html" in rendered

@@ -134,6 +134,27 @@ def site_footer(context):
     return mark_safe(shared_value(f"footer:{site.pk}:{timezone.localdate().year}", render))  # noqa: S308
 
 
+@register.simple_tag(takes_context=True)
+def teaser_card(context, item, heading="h3", show_date=False):
+    """``includes/teaser_card.html`` for one page: its picture, title, date and summary.
+
+    The same card shows on the home page, its index, the condition pages and other articles' related
+    lists, so it is rendered once per site and generation (a publish or an image change replaces it)
+    and shared by every listing that shows it.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    template = context.template.engine.get_template("includes/teaser_card.html")
+
+    def render():
+        values = {"item": item, "heading": heading, "show_date": show_date, "request": request}
+        return mark_safe(template.render(context.new(values)))  # noqa: S308 - a rendered template
+
+    if site is None or not item.pk:
+        return render()
+    return mark_safe(shared_value(f"card:{site.pk}:{item.pk}:{heading}:{bool(show_date)}", render))  # noqa: S308
+
+
 @register.simple_tag
 def page_ancestors(page):
     """The page's ancestors from the home page down, for the breadcrumbs (shared with the JSON-LD)."""
