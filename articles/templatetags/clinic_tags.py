@@ -114,24 +114,31 @@ def main_menu(context):
     return items
 
 
-@register.simple_tag(takes_context=True)
-def site_footer(context):
-    """``includes/footer.html``, rendered once per site and year while nothing it shows changes.
+def shared_fragment(context, name, template_name, values=None):
+    """``template_name`` rendered once per site and generation (``clinic_site.shared.shared_value``).
 
-    Every page has the same footer (clinic details and the pages under Home), so it is kept with the
-    cached pages' generation (``clinic_site.shared.shared_value``) and forgotten when they are.
+    ``name`` must say everything else the fragment depends on (None: render it, share nothing). With
+    ``values`` the template sees only them (and the request); without, the whole context.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    template = context.template.engine.get_template("includes/footer.html")
+    template = context.template.engine.get_template(template_name)
 
     def render():
+        if values is not None:
+            return mark_safe(template.render(context.new({**values, "request": request})))  # noqa: S308
         with context.push():
             return mark_safe(template.render(context))  # noqa: S308 - a rendered template
 
-    if site is None:
+    if site is None or name is None:
         return render()
-    return mark_safe(shared_value(f"footer:{site.pk}:{timezone.localdate().year}", render))  # noqa: S308
+    return mark_safe(shared_value(f"{name}:{site.pk}", render))  # noqa: S308 - a rendered template
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """``includes/footer.html``: the same on every page (clinic details, the pages under Home)."""
+    return shared_fragment(context, f"footer:{timezone.localdate().year}", "includes/footer.html")
 
 
 @register.simple_tag(takes_context=True)
@@ -139,20 +146,11 @@ def teaser_card(context, item, heading="h3", show_date=False):
     """``includes/teaser_card.html`` for one page: its picture, title, date and summary.
 
     The same card shows on the home page, its index, the condition pages and other articles' related
-    lists, so it is rendered once per site and generation (a publish or an image change replaces it)
-    and shared by every listing that shows it.
+    lists, so one rendering serves them all until a publish or an image change.
     """
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    template = context.template.engine.get_template("includes/teaser_card.html")
-
-    def render():
-        values = {"item": item, "heading": heading, "show_date": show_date, "request": request}
-        return mark_safe(template.render(context.new(values)))  # noqa: S308 - a rendered template
-
-    if site is None or not item.pk:
-        return render()
-    return mark_safe(shared_value(f"card:{site.pk}:{item.pk}:{heading}:{bool(show_date)}", render))  # noqa: S308
+    values = {"item": item, "heading": heading, "show_date": show_date}
+    name = f"card:{item.pk}:{heading}:{bool(show_date)}" if item.pk else None
+    return shared_fragment(context, name, "includes/teaser_card.html", values)
 
 
 @register.simple_tag
