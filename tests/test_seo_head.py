@@ -179,6 +179,10 @@ def test_second_page_of_a_listing_is_its_own_canonical(client, indexable, site_p
     html = head_of(client.get(f"{index.url}?page=2"))
     assert link(html, "canonical") == f"{index.full_url}?page=2"
     assert "(page 2)" in html.title.get_text()
+    pager = BeautifulSoup(client.get(f"{index.url}?page=2").content, "html.parser").find(
+        "nav", attrs={"aria-label": "Pages"}
+    )
+    assert pager.find("a", rel="prev")["href"] == "?page=1"
 
 
 def test_views_outside_the_tree_have_a_canonical_without_the_query(client, indexable, condition):
