@@ -7,9 +7,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import signals
-        from clinic_site import cache
+        from articles import renditions_on_publish
 
-        # Renditions first: both run after the publish commits, in the order they were connected.
-        signals.connect_signals()
-        cache.connect_signals()
+        renditions_on_publish.connect_signals()

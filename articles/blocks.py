@@ -4,74 +4,13 @@ The block set is defined once in ``ClinicStreamBlock`` and reused by every page 
 block is one migration per field, not one per page type.
 """
 
-import copy
-
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail import blocks, hooks
+from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import LinkHandler
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-def page_urls(ids):
-    """``{id: URL or None}`` for page ids, from the page directory (``articles.routing``).
-
-    The directory is kept with the cached pages' generation, so resolving the links of a page costs
-    no query once any page has read it, and a moved or renamed page gets its new URL at once. Pages
-    are read as plain ``Page`` rows: no page type here changes how its URL is made.
-    """
-    from articles.routing import page_directory
-
-    directory = page_directory()
-    found = {}
-    for value in ids:
-        key = str(value)
-        node = directory.by_id.get(int(key)) if key.isdigit() else None
-        found[key] = node.as_page().url if node is not None else None
-    return found
-
-
-class ClinicPageLinkHandler(LinkHandler):
-    """Wagtail's page links in rich text (``<a linktype="page" id="…">``), resolved through ``page_urls``.
-
-    Stands in for ``wagtail.rich_text.pages.PageLinkHandler``, which queries the linked pages (and
-    then each page type) again for every rich text field it expands.
-    """
-
-    identifier = "page"
-
-    @staticmethod
-    def get_model():
-        from wagtail.models import Page
-
-        return Page
-
-    @classmethod
-    def extract_references(cls, attrs):
-        yield cls.get_model(), attrs["id"], "", ""
-
-    @classmethod
-    def expand_db_attributes(cls, attrs):
-        return cls.expand_db_attributes_many([attrs])[0]
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        urls = page_urls(attrs.get("id", "") for attrs in attrs_list)
-        tags = []
-        for attrs in attrs_list:
-            url = urls.get(str(attrs.get("id", "")))
-            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
-        return tags
-
-
-@hooks.register("register_rich_text_features", order=100)
-def resolve_page_links_from_the_directory(features):
-    """Replaces Wagtail's page link handler (registered at order 0) with the one above."""
-    features.register_link_type(ClinicPageLinkHandler)
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -266,50 +205,10 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class ShownPageChooserBlock(blocks.PageChooserBlock):
-    """A page chooser that reads only the fields its block's template shows (``shown_fields``).
-
-    Choosers are resolved whenever a page's StreamField is read; the whole row of an article (its
-    own StreamField among it) is most of what that costs. The admin's editor gets the whole page, as
-    it shows more (the parent, the edit link). Anything else that asks for a field left out reads it
-    then: slower, never wrong. Stored and migrated as Wagtail's own ``PageChooserBlock``.
-    """
-
-    shown_fields = ("title", "url_path", "path", "depth", "live", "content_type", "locale")
-
-    def bulk_to_python(self, values):
-        found = self.model_class.objects.only(*self.shown_fields).in_bulk(
-            [value for value in values if value is not None]
-        )
-        pages, seen = [], set()
-        for value in values:
-            page = found.get(value)
-            pages.append(copy.copy(page) if page is not None and value in seen else page)
-            seen.add(value)
-        return pages
-
-    def get_form_state(self, value):
-        if value is not None and value.get_deferred_fields():
-            value = self.model_class.objects.filter(pk=value.pk).first()
-        return super().get_form_state(value)
-
-    def deconstruct(self):
-        _path, args, kwargs = super().deconstruct()
-        return "wagtail.blocks.PageChooserBlock", args, kwargs
-
-
-class ArticleChooserBlock(ShownPageChooserBlock):
-    shown_fields = (*ShownPageChooserBlock.shown_fields, "summary")
-
-
-class ConditionChooserBlock(ShownPageChooserBlock):
-    shown_fields = (*ShownPageChooserBlock.shown_fields, "slug")
-
-
 class RelatedArticleBlock(blocks.StructBlock):
     """A highlighted link to another article."""
 
-    article = ArticleChooserBlock(page_type="articles.ArticlePage")
+    article = blocks.PageChooserBlock(page_type="articles.ArticlePage")
     label = blocks.CharBlock(
         max_length=200, required=False, help_text="Optional line on why to read it; else its summary."
     )
@@ -327,7 +226,7 @@ class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, default="Talk to us about your symptoms")
     text = blocks.TextBlock(required=False, max_length=400)
     button_label = blocks.CharBlock(max_length=60, default="Request a consultation")
-    condition = ConditionChooserBlock(
+    condition = blocks.PageChooserBlock(
         page_type="articles.ConditionPage",
         required=False,
         help_text="The form opens with this condition chosen. Leave empty to use the page's condition.",

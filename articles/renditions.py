@@ -1,11 +1,11 @@
-"""One place for the image sizes the site uses, so templates, prefetching and the demo loader agree.
+"""One place for the image sizes the site uses, so templates, structured data and publishing agree.
 
 Each role names the widths a ``<picture>`` offers; every width is made in WebP with a JPEG fallback.
+Wagtail keeps the renditions it has made in the ``renditions`` cache (see settings), so a page view
+finds them without a query once any view or publish has made them.
 """
 
 import functools
-
-from clinic_site.shared import shared_value
 
 ROLES = {
     # role: (resize operation, [(width, height)], sizes attribute)
@@ -15,6 +15,10 @@ ROLES = {
     "portrait": ("fill", [(160, 160), (320, 320)], "10rem"),
 }
 FORMATS = ("webp", "jpeg")
+# Link previews show the large JPEG of the hero picture (1280 × 720): every page image has it already,
+# made when the page is published, so a shared link never waits for a new size of the image.
+SHARE_IMAGE_SPEC = "fill-1280x720-c100|format-jpeg"
+LOGO_SPEC = "max-512x512|format-png"
 
 
 def base_spec(operation, width, height):
@@ -25,6 +29,10 @@ def base_spec(operation, width, height):
 
 def specs_for(role):
     """Every filter spec a role needs, e.g. ``fill-400x225-c100|format-webp``."""
+    if role == "share":
+        return [SHARE_IMAGE_SPEC]
+    if role == "logo":
+        return [LOGO_SPEC]
     operation, sizes, _ = ROLES[role]
     return [f"{base_spec(operation, w, h)}|format-{fmt}" for w, h in sizes for fmt in FORMATS]
 
@@ -35,27 +43,13 @@ def all_specs():
 
 @functools.cache
 def image_filter(spec):
-    """Wagtail's ``Filter`` for a rendition spec, parsed once per process instead of on every call.
-
-    ``get_rendition()`` and ``get_renditions()`` take a spec string and parse it each time (argument
-    checks by introspection included); a shared ``Filter`` keeps its parsed operations.
-    """
+    """Wagtail's ``Filter`` for a spec, parsed once per process rather than on every picture shown."""
     from wagtail.images.models import Filter
 
     return Filter(spec=spec)
 
 
-def rendition_facts(image, specs):
-    """``{spec: (url, width, height)}`` of ``image``'s renditions, made together if any is missing.
-
-    The same picture appears on many pages (a card on the home page, its condition and the related
-    articles, the hero of its own page), so the answer is kept with the cached pages' generation:
-    saving or deleting an image replaces the generation. Raises ``OSError`` when the original file
-    is gone.
-    """
-
-    def work_out():
-        renditions = image.get_renditions(*(image_filter(spec) for spec in specs))
-        return {spec: (found.url, found.width, found.height) for spec, found in renditions.items()}
-
-    return shared_value(f"renditions:{image.pk}:{'+'.join(specs)}", work_out)
+def renditions_of(image, specs):
+    """``{spec: rendition}`` of ``image``, made together if any is missing. Raises ``OSError`` when the
+    original file is gone (Wagtail's ``SourceImageIOError`` is one)."""
+    return image.get_renditions(*(image_filter(spec) for spec in specs))

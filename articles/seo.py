@@ -18,12 +18,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.opening_hours import SCHEMA, opening_hours
-from articles.renditions import rendition_facts, specs_for
+from articles.renditions import renditions_of
 
-# Link previews show the large JPEG of the hero picture (1280 × 720): every page image has it already,
-# made when the page is published, so a shared link never waits for a new size of the image.
-SHARE_IMAGE_SPEC = [spec for spec in specs_for("hero") if spec.endswith("|format-jpeg")][-1]
-LOGO_SPEC = "max-512x512|format-png"
 PATIENT_AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
 JSON_ESCAPES = {
@@ -106,13 +102,13 @@ def rendition_data(image, spec, root_url):
     if image is None:
         return None
     try:
-        url, width, height = rendition_facts(image, [spec])[spec]
+        rendition = renditions_of(image, [spec])[spec]
     except OSError:  # the original file is gone (Wagtail's SourceImageIOError is an OSError)
         return None
     return {
-        "url": absolute_url(root_url, url),
-        "width": width,
-        "height": height,
+        "url": absolute_url(root_url, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
         "alt": getattr(image, "description", "") or image.title,
     }
 

@@ -117,8 +117,6 @@ def search_results(query_terms, site):
     Pages with every word come first; when no page has them all, pages with any of them. Returns the
     results and whether every word had to match.
     """
-    # The search backend filters on indexed fields only, hence Wagtail's live() and public() here
-    # rather than the one-query visible() the page listings use.
     pages = Page.objects.live().public().type(*SEARCHABLE_TYPES).descendant_of(site.root_page).specific()
     text = " ".join(query_terms)
     results = pages.search(text, operator="and")

@@ -1,7 +1,5 @@
 """Clinic details that staff edit once in Settings and every template reads."""
 
-import copy
-
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -100,29 +98,6 @@ class ClinicSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "clinic details"
-
-    @classmethod
-    def for_request(cls, request):
-        """The details for the request's site, from the shared cache when another request loaded them.
-
-        Every page shows them, so they are kept with the cached pages' generation: saving them (or
-        anything else a page shows) makes the next request read them again.
-        """
-        from wagtail.models import Site
-
-        from clinic_site.shared import shared_value
-
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        if site is None:
-            return super().for_request(request)
-        # A copy: the shared object serves every request of this process, and this one gets the request.
-        details = copy.copy(shared_value(f"clinic-settings:{site.pk}", lambda: cls.for_site(site)))
-        details._request = request
-        setattr(request, attr_name, details)
-        return details
 
     @property
     def address_lines(self):

@@ -1,9 +1,5 @@
-"""A public URL finds its page in one query (articles/routing.py), and a change to the page tree is seen
-on the next request.
-
-These tests commit for real (``transaction=True``): the map of the site's pages lives in the shared
-cache, which is only used outside a transaction and refreshed when a change commits.
-"""
+"""Public addresses: Wagtail routes every URL to its page (a section finds its child as its own type, with
+what it shows, in one query), and a change to the page tree is seen on the next request."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,13 +8,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticlePage
 from tests import factories
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("empty_caches"),
-]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 
 def get(url):
@@ -27,25 +20,42 @@ def get(url):
     return response, [query["sql"] for query in queries]
 
 
-def test_an_article_is_found_with_one_query_on_the_page_tree():
-    article = factories.make_article("Desk posture", conditions=[factories.make_condition("Neck pain")])
-    # The first visit creates the clinic details (a change that starts a new generation); the second
-    # fills the shared cache: the site, the map of pages, the restrictions.
-    get(article.url)
+def test_an_article_is_routed_with_its_picture_and_people_in_one_query():
+    author = factories.make_practitioner("Ada Writer")
+    article = factories.make_article(
+        "Desk posture",
+        conditions=[factories.make_condition("Neck pain")],
+        author=author,
+        image=factories.make_image(),
+    )
     get(article.url)
 
     response, queries = get(article.url)
 
-    assert response.status_code == 200 and b"Desk posture" in response.content
-    assert not any('FROM "wagtailcore_site"' in sql for sql in queries)
-    assert not any('"wagtailcore_page"."slug" =' in sql for sql in queries)  # no level-by-level walk
-    assert not any('FROM "wagtailcore_pageviewrestriction"' in sql for sql in queries)
-    assert not any(
-        'FROM "articles_homepage"' in sql or 'FROM "articles_articleindexpage"' in sql for sql in queries
+    assert (
+        response.status_code == 200
+        and b"Desk posture" in response.content
+        and b"Ada Writer" in response.content
     )
+    article_reads = [sql for sql in queries if 'FROM "articles_articlepage"' in sql and '"slug" =' in sql]
+    assert len(article_reads) == 1
+    assert (
+        'JOIN "articles_clinicimage"' in article_reads[0]
+        and 'JOIN "articles_practitioner"' in article_reads[0]
+    )
+    assert not any('FROM "articles_practitioner"' in sql and "JOIN" not in sql for sql in queries)
+    # The breadcrumbs and the structured data use the parents the page was routed through.
+    tree_walks = [
+        sql
+        for sql in queries
+        if '"wagtailcore_page"."path" IN (' in sql or '"wagtailcore_page"."path" = ' in sql
+    ]
+    assert tree_walks == []
+    crumbs = BeautifulSoup(response.content, "html.parser").select("nav.breadcrumbs a")
+    assert [link.get_text(strip=True) for link in crumbs] == ["Home", "Resources"]
 
 
-def test_breadcrumbs_come_from_the_map_with_working_links():
+def test_breadcrumbs_link_to_the_sections_above():
     article = factories.make_article("Pillows and neck pain")
     get(article.url)
     response, _ = get(article.url)
@@ -117,21 +127,6 @@ def test_a_restriction_added_after_the_page_was_served_applies_at_once():
     assert "Members only" not in get("/resources/")[0].content.decode()
 
 
-def test_a_page_type_that_routes_itself_is_left_to_it(monkeypatch):
-    article = factories.make_article("Routed by its index")
-    seen = []
-
-    def route(self, request, path_components):
-        seen.append(list(path_components))
-        return Page.route(self, request, path_components)
-
-    monkeypatch.setattr(ArticleIndexPage, "route", route, raising=False)
-    response, _ = get(article.url)
-
-    assert response.status_code == 200 and b"Routed by its index" in response.content
-    assert seen == [[article.slug]]
-
-
 def test_each_host_gets_its_own_site():
     from wagtail.models import Site
 
@@ -141,7 +136,7 @@ def test_each_host_gets_its_own_site():
     )
     Site.objects.create(hostname="127.0.0.1", port=80, root_page=other_home, is_default_site=False)
 
-    for _ in range(2):  # the second time from the shared cache
+    for _ in range(2):
         assert b"Second clinic" in Client(HTTP_HOST="127.0.0.1").get("/").content
         assert b"Second clinic" not in Client(HTTP_HOST="localhost").get("/").content
 

@@ -10,8 +10,8 @@ from django.test import Client
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from articles import seo
 from articles.models import ArticleIndexPage
+from articles.renditions import SHARE_IMAGE_SPEC
 from clinic_site.models import ClinicSettings
 from tests import factories
 from tests.test_article_pages import count_queries, edit_form_data
@@ -110,7 +110,7 @@ def test_article_head_has_publication_times_section_and_large_image(client, inde
     assert meta(html, "twitter:card") == "summary_large_image"
     image_url = meta(html, "og:image")
     assert image_url.startswith("http://localhost/") and "fill-1280x720" in image_url
-    rendition = article.image.get_rendition(seo.SHARE_IMAGE_SPEC)  # small originals are not enlarged
+    rendition = article.image.get_rendition(SHARE_IMAGE_SPEC)  # small originals are not enlarged
     assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == (
         str(rendition.width),
         str(rendition.height),
@@ -146,7 +146,7 @@ def test_share_image_is_chosen_then_page_image_then_site_default(client, indexab
     clinic.save()
 
     def shared(image):
-        return f"http://localhost{image.get_rendition(seo.SHARE_IMAGE_SPEC).url}"
+        return f"http://localhost{image.get_rendition(SHARE_IMAGE_SPEC).url}"
 
     assert meta(head_of(client.get(condition.url)), "og:image") == shared(condition.image)
     assert meta(head_of(client.get(standard.url)), "og:image") == shared(default)

@@ -9,41 +9,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.blocks import ClinicStreamBlock
-from articles.models.base import ClinicPage, TeaserFields, restricted_paths, with_card_images
+from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
-from clinic_site.shared import shared_value
-
-# What a teaser card shows (title, link, date, summary, image): fewer columns to read and to compile.
-TEASER_FIELDS = ("title", "url_path", "path", "depth", "first_published_at", "summary", "image")
-# What an article shows of the conditions it covers: name, link, and the slug of the booking link.
-CONDITION_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "content_type", "locale")
-
-
-def newest_first(node):
-    """Sort key of a directory node by first publication (never published counts as oldest), then id."""
-    return (node.first_published_at is not None, node.first_published_at or 0, node.id)
-
-
-def shown(nodes):
-    """The directory nodes of live pages that no view restriction covers."""
-    hidden = tuple(restricted_paths())
-    return [node for node in nodes if node.live and not node.path.startswith(hidden)]
-
-
-def articles_by_condition():
-    """``{condition id: [article ids]}``, kept with the cached pages' generation (a publish replaces it)."""
-
-    def build():
-        found = {}
-        for condition_id, article_id in ArticleCondition.objects.values_list("condition_id", "article_id"):
-            found.setdefault(condition_id, []).append(article_id)
-        return found
-
-    return shared_value("articles-by-condition", build)
 
 
 class ArticlePage(TeaserFields, ClinicPage):
     """A patient article, written by a practitioner and medically reviewed by another."""
+
+    route_select_related = ("image", "author", "reviewer")
 
     body = StreamField(ClinicStreamBlock())
     author = models.ForeignKey(
@@ -80,14 +53,8 @@ class ArticlePage(TeaserFields, ClinicPage):
     subpage_types = []
 
     def get_conditions(self):
-        """Live conditions this article covers, main condition first.
-
-        Only what an article shows of them (name, link, the booking link's slug) is read; a preview
-        gets the links from the form as it stands.
-        """
-        shown_fields = [f"condition__{name}" for name in CONDITION_LINK_FIELDS]
+        """Live conditions this article covers, main condition first (a preview gets them from the form)."""
         links = self.condition_links.all().select_related("condition")
-        links = links.only("sort_order", "article", "condition", *shown_fields)
         return [link.condition for link in links if link.condition.live]
 
     @property
@@ -96,53 +63,26 @@ class ArticlePage(TeaserFields, ClinicPage):
         return conditions[0] if conditions else None
 
     def get_next_article(self):
-        """The next older article in the same section, or the newest one when this is the oldest.
-
-        From the page directory (``articles.routing``): no query once another page has read it.
-        """
-        from articles.routing import page_directory
-
+        """The next older article in the same section, or the newest one when this is the oldest."""
         if not self.path:
             return None
-        siblings = [
-            node
-            for node in shown(page_directory().children.get(self.path[: -self.steplen], []))
-            if node.id != self.pk and node.content_type_id == self.content_type_id
-        ]
-        if not siblings:
-            return None
-        chosen = max(siblings, key=newest_first)
+        siblings = visible(ArticlePage.objects.sibling_of(self, inclusive=False))
+        siblings = siblings.order_by("-first_published_at", "-pk")
         if self.first_published_at is not None:
-            mine = (True, self.first_published_at, self.pk)
-            older = [node for node in siblings if newest_first(node) < mine]
-            if older:
-                chosen = max(older, key=newest_first)
-        return chosen.as_page()
+            older = siblings.filter(first_published_at__lt=self.first_published_at).first()
+            if older is not None:
+                return older
+        return siblings.first()
 
     def get_related_articles(self, conditions, limit=3):
-        """Up to ``limit`` other articles that share a condition with this one, newest first.
-
-        Which ones: worked out from the page directory and the shared list of articles per
-        condition; then one query by id for what their cards show.
-        """
-        from articles.routing import page_directory
-
-        by_condition = articles_by_condition()
-        directory = page_directory()
-        sharing = {
-            article_id
-            for condition in conditions
-            for article_id in by_condition.get(condition.pk, ())
-            if article_id != self.pk
-        }
-        candidates = shown(
-            directory.by_id[article_id] for article_id in sharing if article_id in directory.by_id
-        )
-        ids = [node.id for node in sorted(candidates, key=newest_first, reverse=True)[:limit]]
-        if not ids:
+        """Up to ``limit`` other articles that share a condition with this one, newest first."""
+        if not conditions:
             return []
-        found = with_card_images(ArticlePage.objects.filter(pk__in=ids)).only(*TEASER_FIELDS).in_bulk()
-        return [found[article_id] for article_id in ids if article_id in found]
+        articles = visible(ArticlePage.objects).exclude(pk=self.pk)
+        articles = articles.filter(
+            pk__in=ArticleCondition.objects.filter(condition__in=conditions).values("article")
+        )
+        return list(with_card_images(articles).order_by("-first_published_at", "-pk")[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

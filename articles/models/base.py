@@ -4,11 +4,12 @@ import functools
 import operator
 
 from django.db import models
-from django.db.models import Q
+from django.http import Http404
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from clinic_site.shared import shared_value
+from pagecache import memo
 
 
 def image_field(help_text=""):
@@ -27,44 +28,25 @@ def with_card_images(queryset):
     return queryset.select_related("image")
 
 
-def restricted_paths():
-    """The tree paths of the pages that carry a view restriction (login, password, groups).
+def view_restrictions():
+    """Every view restriction on the site (login, password, groups), read once per request.
 
-    Usually none. Kept in the shared cache with the cached pages' generation, which a change to any
-    restriction replaces, so checking a page or filtering a listing costs no query.
+    Usually there are none, and then neither a page nor a listing needs another query to know it.
     """
-    return shared_value(
-        "restricted-page-paths",
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    return memo.remember(
+        "page-view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
     )
 
 
 def visible(queryset):
-    """Live pages not under a view restriction, in one query (``.live().public()`` takes two)."""
+    """Live pages that no view restriction covers: Wagtail's ``live().public()``, with the restrictions
+    read once per request rather than once per listing."""
     queryset = queryset.live()
-    paths = restricted_paths()
-    if not paths:
+    restrictions = view_restrictions()
+    if not restrictions:
         return queryset
-    return queryset.exclude(functools.reduce(operator.or_, (Q(path__startswith=path) for path in paths)))
-
-
-def ancestors_of(page):
-    """The page's ancestors from the home page down (the root left out), worked out once per page.
-
-    The breadcrumbs and the structured data both show them. A page Wagtail routed to knows the
-    parents it was routed through, so this usually costs no query; otherwise it is one.
-    """
-    if hasattr(page, "_clinic_ancestors"):
-        return page._clinic_ancestors
-    chain = []
-    node = page
-    while node.depth and node.depth > 2 and getattr(node, "_cached_parent_obj", None) is not None:
-        node = node._cached_parent_obj
-        chain.append(node)
-    if node.depth and node.depth > 2:  # a parent not loaded yet (a preview, a page built in code)
-        chain = list(page.get_ancestors().filter(depth__gte=2).reverse()) if page.path else []
-    page._clinic_ancestors = list(reversed(chain))
-    return page._clinic_ancestors
+    covered = (queryset.descendant_of_q(restriction.page, inclusive=True) for restriction in restrictions)
+    return queryset.exclude(functools.reduce(operator.or_, covered))
 
 
 class PromoteFields(models.Model):
@@ -113,19 +95,47 @@ class PromoteFields(models.Model):
 class ClinicPage(PromoteFields, Page):
     """Behaviour shared by every page type of the site."""
 
+    #: Related rows a page of this type shows, loaded with it when its section routes to it.
+    route_select_related = ()
+
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, except that a section whose children are all of one type finds the child
+        as that type, with what it shows from other tables, in one query (``Page.route`` takes two
+        and loads the rest later)."""
+        child_models = self.allowed_subpage_models()
+        if not path_components or len(child_models) != 1:
+            return super().route(request, path_components)
+        child_model = child_models[0]
+        children = child_model.objects.child_of(self).select_related(*child_model.route_select_related)
+        try:
+            child = children.get(slug=path_components[0])
+        except child_model.DoesNotExist:
+            raise Http404 from None
+        child.routed_from = self
+        return child.route(request, path_components[1:])
+
     def get_view_restrictions(self):
-        # None without a query when no restriction covers the page (the shared list says so); else one query
-        # on the ancestors' paths instead of Wagtail's two (ancestors, then restrictions).
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        if not any(self.path.startswith(path) for path in restricted_paths()):
+        """Wagtail's check, skipped without a query when the site has no view restriction at all."""
+        if not view_restrictions():
             return PageViewRestriction.objects.none()
-        steplen = self.steplen
-        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        return super().get_view_restrictions()
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The page's ancestors from the home page down (the tree's root left out).
+
+        A routed page knows the parents it was routed through, so the breadcrumbs and the structured
+        data that show them cost no query; a page loaded some other way (a preview) asks for each parent.
+        """
+        chain = []
+        node = self
+        while node.path and node.depth > 2:
+            node = getattr(node, "routed_from", None) or node.get_parent()
+            chain.append(node)
+        return chain[::-1]
 
 
 class TeaserFields(models.Model):

@@ -122,6 +122,8 @@ class ArticleIndexPage(IndexPage):
 class TreatmentPage(TeaserFields, ClinicPage):
     """A treatment the clinic offers, such as acupuncture, dry needling or cupping."""
 
+    route_select_related = ("image",)
+
     body = StreamField(ClinicStreamBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
@@ -138,6 +140,8 @@ class TreatmentPage(TeaserFields, ClinicPage):
 
 class ConditionPage(TeaserFields, ClinicPage):
     """A condition the clinic treats, with its articles, treatments, practitioners and a booking link."""
+
+    route_select_related = ("image",)
 
     alternate_names = models.CharField(
         max_length=255, blank=True, help_text="Other names patients use, separated by commas."
@@ -204,6 +208,8 @@ class ConditionPage(TeaserFields, ClinicPage):
 
 class StandardPage(TeaserFields, ClinicPage):
     """A plain page: about the clinic, privacy notice, terms."""
+
+    route_select_related = ("image",)
 
     body = StreamField(ClinicStreamBlock(), blank=True)
     show_practitioners = models.BooleanField(

@@ -5,47 +5,42 @@ import re
 from django import template
 from django.apps import apps
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from articles.models.base import ancestors_of
-from articles.renditions import ROLES, rendition_facts, specs_for
-from clinic_site.shared import shared_value
+from articles.renditions import ROLES, renditions_of, specs_for
 
 register = template.Library()
 
 
 def _srcset(renditions):
-    """``url 400w, url 800w`` from ``(url, width, height)``, skipping repeated widths (small originals
-    are never upscaled)."""
+    """``url 400w, url 800w``, skipping repeated widths (small originals are never upscaled)."""
     seen = set()
     parts = []
-    for url, width, _height in renditions:
-        if width in seen:
+    for rendition in renditions:
+        if rendition.width in seen:
             continue
-        seen.add(width)
-        parts.append((url, width))
-    return ", ".join(f"{url} {width}w" for url, width in parts)
+        seen.add(rendition.width)
+        parts.append(f"{rendition.url} {rendition.width}w")
+    return ", ".join(parts)
 
 
 @register.simple_tag
 def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpriority=None, sizes=None):
     """A ``<picture>`` with WebP and JPEG sources for one of the roles in ``articles.renditions``.
 
-    The renditions' URLs and sizes come from ``rendition_facts`` (made together when missing, then
-    shared by every page that shows the picture). ``alt`` overrides the image's own alt text
-    (``description``); ``sizes`` overrides the role's ``sizes`` attribute where a layout shows the
-    image narrower. An eager image (the page's hero) is also fetched with high priority.
+    The renditions come from Wagtail's rendition cache (made together when missing). ``alt``
+    overrides the image's own alt text (``description``); ``sizes`` overrides the role's ``sizes``
+    attribute where a layout shows the image narrower. An eager image (the page's hero) is also
+    fetched with high priority.
     """
     if image is None:
         return ""
     specs = specs_for(role)
-    renditions = rendition_facts(image, specs)
+    renditions = renditions_of(image, specs)
     webp = [renditions[spec] for spec in specs if spec.endswith("|format-webp")]
     jpeg = [renditions[spec] for spec in specs if spec.endswith("|format-jpeg")]
-    smallest_url, smallest_width, smallest_height = jpeg[0]
+    smallest = jpeg[0]
     sizes = sizes or ROLES[role][2]
     if fetchpriority is None and loading == "eager":
         fetchpriority = "high"
@@ -59,11 +54,11 @@ def clinic_picture(image, role, css_class="", loading="lazy", alt=None, fetchpri
         class_attr,
         _srcset(webp),
         sizes,
-        smallest_url,
+        smallest.url,
         _srcset(jpeg),
         sizes,
-        smallest_width,
-        smallest_height,
+        smallest.width,
+        smallest.height,
         alt_text,
         loading,
         extra,
@@ -81,24 +76,20 @@ def consultation_url(condition=None, source_page=None):
 
 
 def _site_pages(context):
-    """The home page's live children, fetched once per request for the header and the footer."""
+    """The home page's live children (the header's menu and the footer, both cached fragments)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    if not hasattr(request, "_clinic_site_pages"):
-        request._clinic_site_pages = shared_value(
-            f"site-pages:{site.pk}", lambda: list(site.root_page.get_children().live())
-        )
-    return request._clinic_site_pages
+    return list(site.root_page.get_children().live())
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children shown in menus, as ``(page, state)`` pairs (no query of its own).
+    """The home page's live children shown in menus, as ``(page, state)`` pairs.
 
     ``state`` is "page" when it is the page being viewed, "section" when the page being viewed lies
-    under it, else "". The pages are shared with other requests, so nothing is written on them.
+    under it, else "".
     """
     current_path = getattr(context.get("page"), "path", "")
     items = []
@@ -114,49 +105,15 @@ def main_menu(context):
     return items
 
 
-def shared_fragment(context, name, template_name, values=None):
-    """``template_name`` rendered once per site and generation (``clinic_site.shared.shared_value``).
-
-    ``name`` must say everything else the fragment depends on (None: render it, share nothing). With
-    ``values`` the template sees only them (and the request); without, the whole context.
-    """
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    template = context.template.engine.get_template(template_name)
-
-    def render():
-        if values is not None:
-            return mark_safe(template.render(context.new({**values, "request": request})))  # noqa: S308
-        with context.push():
-            return mark_safe(template.render(context))  # noqa: S308 - a rendered template
-
-    if site is None or name is None:
-        return render()
-    return mark_safe(shared_value(f"{name}:{site.pk}", render))  # noqa: S308 - a rendered template
-
-
 @register.simple_tag(takes_context=True)
-def site_footer(context):
-    """``includes/footer.html``: the same on every page (clinic details, the pages under Home)."""
-    return shared_fragment(context, f"footer:{timezone.localdate().year}", "includes/footer.html")
-
-
-@register.simple_tag(takes_context=True)
-def teaser_card(context, item, heading="h3", show_date=False):
-    """``includes/teaser_card.html`` for one page: its picture, title, date and summary.
-
-    The same card shows on the home page, its index, the condition pages and other articles' related
-    lists, so one rendering serves them all until a publish or an image change.
-    """
-    values = {"item": item, "heading": heading, "show_date": show_date}
-    name = f"card:{item.pk}:{heading}:{bool(show_date)}" if item.pk else None
-    return shared_fragment(context, name, "includes/teaser_card.html", values)
-
-
-@register.simple_tag
-def page_ancestors(page):
-    """The page's ancestors from the home page down, for the breadcrumbs (shared with the JSON-LD)."""
-    return ancestors_of(page)
+def menu_position(context):
+    """What the menu's highlighting depends on, for its fragment cache key: the top-level section being
+    viewed and whether this is the section's own page (``"000100010002:section"``), else ""."""
+    path = getattr(context.get("page"), "path", "") or ""
+    section_length = 3 * Page.steplen  # the home page's children sit at depth 3
+    if len(path) < section_length:
+        return ""
+    return f"{path[:section_length]}:{'page' if len(path) == section_length else 'section'}"
 
 
 @register.simple_tag(takes_context=True)

@@ -15,8 +15,7 @@ from wagtail.models import Page, Site
 
 from articles import robots, seo
 from articles.models import ArticlePage, ConditionPage
-from articles.models.base import ancestors_of
-from clinic_site.shared import shared_value
+from articles.renditions import LOGO_SPEC, SHARE_IMAGE_SPEC
 
 register = template.Library()
 
@@ -59,10 +58,10 @@ def page_description(page, clinic):
 def page_trail(page, request):
     """(name, absolute URL) from the home page down to ``page``, as the visible breadcrumbs show it.
 
-    Uses the same ancestors as the breadcrumbs (``ancestors_of``), worked out once per page.
+    Uses the same ancestors as the breadcrumbs, read once per page.
     """
     trail = []
-    for item in [*ancestors_of(page), page]:
+    for item in [*page.breadcrumb_ancestors, page]:
         url = item.get_full_url(request)
         if url:
             trail.append(("Home" if item.depth == 2 else item.title, url))
@@ -113,24 +112,19 @@ def seo_metadata(context):
         ],
     )
     image_source = seo.share_image_for(page, clinic)
-    metadata.image = seo.rendition_data(image_source, seo.SHARE_IMAGE_SPEC, root_url)
+    metadata.image = seo.rendition_data(image_source, SHARE_IMAGE_SPEC, root_url)
 
     def clinic_and_website():
-        logo = seo.rendition_data(getattr(clinic, "logo", None), seo.LOGO_SPEC, root_url)
+        logo = seo.rendition_data(getattr(clinic, "logo", None), LOGO_SPEC, root_url)
         default_image = seo.rendition_data(
-            getattr(clinic, "default_share_image", None), seo.SHARE_IMAGE_SPEC, root_url
+            getattr(clinic, "default_share_image", None), SHARE_IMAGE_SPEC, root_url
         )
         return [
             seo.clinic_node(clinic, root_url, logo=logo, image=default_image),
             seo.website_node(clinic, root_url, f"{root_url}{reverse('articles:search')}", language),
         ]
 
-    # The same on every page of a site: kept with the cached pages' generation, like the clinic details.
-    site_nodes = (
-        shared_value(f"seo-site-nodes:{site.pk}:{root_url}:{language}", clinic_and_website)
-        if site is not None
-        else clinic_and_website()
-    )
+    site_nodes = clinic_and_website()
 
     intrinsic_noindex = is_preview or is_error_page or view_name in robots.NOINDEX_VIEW_NAMES
     if page is not None:

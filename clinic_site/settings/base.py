@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "clinic_site",
+    "pagecache",
     "articles",
     "booking",
     "wagtail.contrib.settings",
@@ -68,9 +69,9 @@ MIDDLEWARE = [
     "clinic_site.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors get stored copies of public pages (clinic_site/cache.py). Everything above runs
-    # on every response; headers added below are stored with the page, so they must not vary per request.
-    "clinic_site.cache.PageCacheMiddleware",
+    # Anonymous visitors get stored copies of public pages (pagecache/). Everything above runs on every
+    # response; headers added below are stored with the page, so they must not vary per request.
+    "pagecache.middleware.PageCacheMiddleware",
     # HTML is compressed before it is stored (see the Page cache section for BREACH).
     "django.middleware.gzip.GZipMiddleware",
     # A database outage is answered with a 503 page that still gives the clinic's phone number.
@@ -83,8 +84,6 @@ MIDDLEWARE = [
     "clinic_site.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Finds the page for a public URL in one query before Wagtail's page view asks (articles/routing.py).
-    "articles.routing.PageRouteMiddleware",
     # Turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pagecache.context_processors.page_cache",
             ],
         },
     },
@@ -365,21 +365,42 @@ SERVE_MEDIA_IMAGES = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Page cache
-# Anonymous GETs of public pages are served from the default cache (clinic_site/cache.py), so give it
-# a cache all web workers share (above). Publishing, moving or deleting any page, or saving clinic
-# details, practitioners or images, replaces every cached page at once. PAGE_CACHE_ENABLED=false turns
-# it off (the benchmark's uncached server; test.py, where tests that need it turn it on). It is always
-# off with DEBUG (dev.py), where template changes must show at once.
+# Anonymous GETs of public pages are served from the default cache (pagecache/), so give it a cache all
+# web workers share (above). Every stored page, and every template fragment cached with
+# {% wagtailcache %}, is filed under a generation kept in the database, which a change to any of the
+# models below replaces in the same transaction. PAGE_CACHE_ENABLED=false turns the page cache off (the
+# benchmark's uncached server; test.py, where tests that need it turn it on). It is always off with
+# DEBUG (dev.py), where template changes must show at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ALIAS = "default"
 # Never looked up here (never stored either: only Wagtail's page view is). The consultation form is
 # also never_cache and sets the CSRF cookie.
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/consultation/", "/documents/", STATIC_URL, MEDIA_URL)
-# Wagtail's rendition lookups go through the same shared cache, minus the rewrite of every rendition
-# they read (clinic_site.cache.RenditionCache): up to a third of an uncached page's time with a file
-# cache.
-CACHES = {**CACHES, "renditions": {"BACKEND": "clinic_site.cache.RenditionCache", "LOCATION": "default"}}
+# Saving or deleting one of these (or a subclass: every page type is a wagtailcore.Page) can change
+# what some page shows: teasers, menus, footers, portraits, restrictions, the clinic's details.
+PAGE_CACHE_INVALIDATED_BY = [
+    "wagtailcore.Page",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Site",
+    "clinic_site.ClinicSettings",
+    "articles.Practitioner",
+    "articles.ClinicImage",
+]
+# Wagtail keeps the renditions it finds in the "renditions" cache, as its documentation describes: Redis
+# with REDIS_URL; else each process's memory (a rendition's key names the image file's hash and focal
+# point, so a changed picture is a new key and nothing stale is ever read).
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["renditions"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}-renditions",
+    }
+else:
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 # Compression (GZipMiddleware, HTML only; whitenoise serves static files pre-compressed). BREACH needs a
 # secret that is the same in every response plus attacker-chosen text reflected beside it. Public pages
 # hold no secret. The consultation form holds the CSRF token, which Django masks with a new random

@@ -16,7 +16,7 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test process has its own cache in memory, so parallel workers never share rate-limit counts.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 # The page cache outlives each test's database; tests/test_page_cache.py turns it on where it is tested.
 PAGE_CACHE_ENABLED = False
 # Sign-in throttling needs the request, which Client.login() does not pass: tests sign in with

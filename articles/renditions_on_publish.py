@@ -18,9 +18,10 @@ import logging
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.images import get_image_model
+from wagtail.signals import page_published
 
-from articles import seo
 from articles.renditions import specs_for
 
 logger = logging.getLogger(__name__)
@@ -30,18 +31,10 @@ PAGE_IMAGE_FIELDS = [("image", ("hero", "card")), ("hero_image", ("hero",))]
 BODY_IMAGE_ROLE = "body"
 
 
-def specs_for_role(role):
-    if role == "share":
-        return [seo.SHARE_IMAGE_SPEC]
-    if role == "logo":
-        return [seo.LOGO_SPEC]
-    return specs_for(role)
-
-
 def by_image(roles):
     """{image id: [filter specs]} from {image id: {roles}}."""
     return {
-        image_id: [spec for role in sorted(image_roles) for spec in specs_for_role(role)]
+        image_id: [spec for role in sorted(image_roles) for spec in specs_for(role)]
         for image_id, image_roles in roles.items()
     }
 
@@ -100,16 +93,13 @@ def make_clinic_renditions(sender, instance, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published
-
+    """Called from ``ArticlesConfig.ready()``."""
     from articles.models import Practitioner
-    from clinic_site.models import ClinicSettings
 
     page_published.connect(make_page_renditions, dispatch_uid="articles-renditions-on-publish")
     post_save.connect(
         make_portrait_renditions, sender=Practitioner, dispatch_uid="articles-portrait-renditions"
     )
     post_save.connect(
-        make_clinic_renditions, sender=ClinicSettings, dispatch_uid="articles-clinic-renditions"
+        make_clinic_renditions, sender="clinic_site.ClinicSettings", dispatch_uid="articles-clinic-renditions"
     )
