@@ -38,6 +38,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", "Section (H2)"), ("h3", "Sub-section (H3)")],
         default="h2",
         required=False,
+        search_index=False,
         help_text="Leave as section unless this sits under another heading.",
     )
 
@@ -117,6 +118,7 @@ class CalloutBlock(blocks.StructBlock):
     variant = blocks.ChoiceBlock(
         choices=[("info", "Information"), ("tip", "Tip"), ("red_flag", "Red flag / safety")],
         default="info",
+        search_index=False,
         help_text="Use “Red flag / safety” for when to seek medical or emergency care.",
     )
     title = blocks.CharBlock(max_length=120)

@@ -12,6 +12,7 @@ rendition cache. Previews and pages loaded some other way may cost a query per a
 
 import html
 import json
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
@@ -260,37 +261,46 @@ def condition_node(page, url, treatments):
     )
 
 
-def page_graph(
-    page,
-    *,
-    url,
-    root_url,
-    description,
-    trail,
-    language,
-    image=None,
-    conditions=(),
-    treatments=(),
-    practitioners=(),
-):
+def medical_entity_details(entity):
+    """What a page about one medical entity (a condition, a therapy) adds to its JSON-LD."""
+    reference = {"@id": entity["@id"]}
+    return {"about": reference, "mainEntity": reference, "medicalAudience": PATIENT_AUDIENCE}, [entity], []
+
+
+def therapy_node(page, url):
+    return compact({**therapy_ref(page, url), "description": page.summary})
+
+
+@dataclass
+class PageFacts:
+    """What a page's structured data may draw on besides the page itself (see ``ClinicPage``'s
+    ``schema_details``): its address, the site's, its share image, and its template context."""
+
+    url: str
+    root_url: str
+    image: dict | None = None
+    context: dict = field(default_factory=dict)
+    request: object = None
+
+    def linked(self, name):
+        """(page, absolute URL) for the pages listed under ``name`` in the page's context."""
+        return [
+            (item, url) for item in self.context.get(name) or [] if (url := item.get_full_url(self.request))
+        ]
+
+    def person(self, practitioner):
+        return {"@id": practitioner_id(self.root_url, practitioner)}
+
+
+def page_graph(page, facts, *, description, trail, language):
     """The nodes that describe one page of the tree, on top of the site-wide clinic and website.
 
-    ``trail`` is the breadcrumb list of (name, absolute URL), ``conditions`` and ``treatments`` lists
-    of (page, absolute URL) taken from the page's context, ``practitioners`` the people it lists.
+    The page's own type, what it is about and the people it names come from the page model
+    (``schema_type`` and ``schema_details``); ``trail`` is the breadcrumb list of (name, absolute URL).
     """
-    from articles.models import (
-        ArticleIndexPage,
-        ArticlePage,
-        ConditionIndexPage,
-        ConditionPage,
-        HomePage,
-        TreatmentIndexPage,
-        TreatmentPage,
-    )
-
-    page_id = f"{url}#webpage"
+    url, root_url = facts.url, facts.root_url
     node = {
-        "@id": page_id,
+        "@id": f"{url}#webpage",
         "url": url,
         "name": page.seo_title or page.title,
         "description": description,
@@ -298,47 +308,14 @@ def page_graph(
         "isPartOf": {"@id": website_id(root_url)},
         "datePublished": iso(page.first_published_at),
         "dateModified": iso(page.last_published_at),
-        "primaryImageOfPage": image_object(image),
+        "primaryImageOfPage": image_object(facts.image),
     }
-    nodes = []
-    people = {}
-    for practitioner in practitioners:
-        people[practitioner.pk] = practitioner
+    properties, nodes, named_people = page.schema_details(facts)
+    node.update(properties)
+    people = {practitioner.pk: practitioner for practitioner in facts.context.get("practitioners") or []}
+    people.update((practitioner.pk, practitioner) for practitioner in named_people)
 
-    if isinstance(page, HomePage):
-        types = ["WebPage"]
-        node["about"] = {"@id": clinic_id(root_url)}
-    elif isinstance(page, ConditionIndexPage | TreatmentIndexPage | ArticleIndexPage):
-        types = ["CollectionPage"]
-    elif isinstance(page, ConditionPage):
-        types = ["MedicalWebPage"]
-        condition = condition_node(page, url, treatments)
-        nodes.append(condition)
-        node.update(about={"@id": condition["@id"]}, mainEntity={"@id": condition["@id"]})
-        node["medicalAudience"] = PATIENT_AUDIENCE
-    elif isinstance(page, TreatmentPage):
-        types = ["MedicalWebPage"]
-        therapy = compact({**therapy_ref(page, url), "description": page.summary})
-        nodes.append(therapy)
-        node.update(about={"@id": therapy["@id"]}, mainEntity={"@id": therapy["@id"]})
-        node["medicalAudience"] = PATIENT_AUDIENCE
-    elif isinstance(page, ArticlePage):
-        types = ["MedicalWebPage"]
-        node.update(
-            headline=page.title,
-            about=[condition_ref(condition, condition_url) for condition, condition_url in conditions],
-            lastReviewed=iso(page.last_reviewed),
-            medicalAudience=PATIENT_AUDIENCE,
-            publisher={"@id": clinic_id(root_url)},
-            image=image_object(image),
-        )
-        for role, practitioner in (("author", page.author), ("reviewedBy", page.reviewer)):
-            if practitioner is not None:
-                people[practitioner.pk] = practitioner
-                node[role] = {"@id": practitioner_id(root_url, practitioner)}
-    else:
-        types = ["WebPage"]
-
+    types = [page.schema_type]
     questions = faq_questions(page)
     if questions:
         types.append("FAQPage")
@@ -346,7 +323,7 @@ def page_graph(
     if len(trail) > 1:
         breadcrumbs = breadcrumb_node(url, trail)
         node["breadcrumb"] = {"@id": breadcrumbs["@id"]}
-        nodes.append(breadcrumbs)
+        nodes = [*nodes, breadcrumbs]
     node = {"@type": types[0] if len(types) == 1 else types, **compact(node)}
     return [node, *nodes, *(person_node(person, root_url) for person in people.values())]
 

@@ -1,6 +1,5 @@
 """Site search and robots.txt: the public views of the site that are not pages in the page tree."""
 
-import html
 import re
 import unicodedata
 
@@ -25,9 +24,6 @@ EXCERPT_WORDS = 30
 SEARCHABLE_TYPES = (ArticlePage, ConditionPage, TreatmentPage)
 KIND_LABELS = {ArticlePage: "Article", ConditionPage: "Condition", TreatmentPage: "Treatment"}
 WORD = re.compile(r"[^\W_]+")
-TAG = re.compile(r"<[^>]+>")
-# Keys of stored block data that hold choices and references, not words a reader sees.
-NON_TEXT_KEYS = {"id", "type", "level", "variant", "image", "article", "condition"}
 
 
 def clean_query(raw):
@@ -84,15 +80,12 @@ def highlight(text, pattern):
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part is escaped
 
 
-def stream_text(value):
-    """The words a reader sees in stored StreamField data, as one string."""
-    if isinstance(value, str):
-        return html.unescape(TAG.sub(" ", value))
-    if isinstance(value, dict):
-        return " ".join(stream_text(item) for key, item in value.items() if key not in NON_TEXT_KEYS)
-    if isinstance(value, list):
-        return " ".join(stream_text(item) for item in value)
-    return ""
+def body_text(page):
+    """The words a reader sees in the page's body, as the blocks give them to the search index."""
+    body = getattr(page, "body", None)
+    if not body:
+        return ""
+    return " ".join(" ".join(page._meta.get_field("body").get_searchable_content(body)).split())
 
 
 def excerpt(page, pattern):
@@ -100,8 +93,7 @@ def excerpt(page, pattern):
     summary = getattr(page, "summary", "") or ""
     if pattern is None or pattern.search(summary) or pattern.search(page.title):
         return summary
-    body = getattr(page, "body", None)
-    text = " ".join(stream_text(list(body.raw_data) if body is not None else []).split())
+    text = body_text(page)
     match = pattern.search(text)
     if not match:
         return summary

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles import seo
 from articles.blocks import ClinicStreamBlock
 from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
@@ -17,6 +18,8 @@ class ArticlePage(TeaserFields, ClinicPage):
     """A patient article, written by a practitioner and medically reviewed by another."""
 
     route_select_related = ("image", "author", "reviewer")
+    schema_type = "MedicalWebPage"
+    og_type = "article"
 
     body = StreamField(ClinicStreamBlock())
     author = models.ForeignKey(
@@ -51,6 +54,19 @@ class ArticlePage(TeaserFields, ClinicPage):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+
+    def schema_details(self, facts):
+        properties = {
+            "headline": self.title,
+            "about": [seo.condition_ref(condition, url) for condition, url in facts.linked("conditions")],
+            "lastReviewed": seo.iso(self.last_reviewed),
+            "medicalAudience": seo.PATIENT_AUDIENCE,
+            "publisher": {"@id": seo.clinic_id(facts.root_url)},
+            "image": seo.image_object(facts.image),
+            "author": facts.person(self.author) if self.author else None,
+            "reviewedBy": facts.person(self.reviewer) if self.reviewer else None,
+        }
+        return properties, [], [person for person in (self.author, self.reviewer) if person is not None]
 
     def get_conditions(self):
         """Live conditions this article covers, main condition first (a preview gets them from the form)."""

@@ -97,6 +97,10 @@ class ClinicPage(PromoteFields, Page):
 
     #: Related rows a page of this type shows, loaded with it when its section routes to it.
     route_select_related = ()
+    #: The page's schema.org type in the site's JSON-LD graph (``articles.seo.page_graph``).
+    schema_type = "WebPage"
+    #: Fields that describe the page when the editor wrote no search description: the first one filled.
+    description_fields = ()
 
     class Meta:
         abstract = True
@@ -116,6 +120,11 @@ class ClinicPage(PromoteFields, Page):
             raise Http404 from None
         child.routed_from = self
         return child.route(request, path_components[1:])
+
+    def schema_details(self, facts):
+        """What the page's JSON-LD says besides its name, dates and breadcrumbs: properties of its own
+        node, other nodes it is about, and practitioners it names (``facts``: ``seo.PageFacts``)."""
+        return {}, [], []
 
     def get_view_restrictions(self):
         """Wagtail's check, skipped without a query when the site has no view restriction at all."""
@@ -140,6 +149,8 @@ class ClinicPage(PromoteFields, Page):
 
 class TeaserFields(models.Model):
     """A one- or two-sentence summary used on teasers and as the fallback meta description."""
+
+    description_fields = ("summary",)
 
     summary = models.TextField(
         max_length=300,

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from articles import seo
 from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
 from articles.models.base import ClinicPage, TeaserFields, image_field, visible, with_card_images
 from articles.models.practitioners import Practitioner, with_portraits
@@ -24,6 +25,8 @@ from articles.models.practitioners import Practitioner, with_portraits
 
 class HomePage(ClinicPage):
     """The front page: what the clinic treats and a way to ask for a consultation."""
+
+    description_fields = ("hero_text",)
 
     hero_title = models.CharField(max_length=120)
     hero_text = models.TextField(max_length=400, blank=True)
@@ -47,6 +50,9 @@ class HomePage(ClinicPage):
     ]
     max_count = 1
 
+    def schema_details(self, facts):
+        return {"about": {"@id": seo.clinic_id(facts.root_url)}}, [], []
+
     def get_context(self, request, *args, **kwargs):
         from articles.models.articles import ArticlePage
 
@@ -63,6 +69,8 @@ class IndexPage(ClinicPage):
     """Shared shape of the three section indexes."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    schema_type = "CollectionPage"
+    description_fields = ("intro",)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["articles.HomePage"]
@@ -123,6 +131,7 @@ class TreatmentPage(TeaserFields, ClinicPage):
     """A treatment the clinic offers, such as acupuncture, dry needling or cupping."""
 
     route_select_related = ("image",)
+    schema_type = "MedicalWebPage"
 
     body = StreamField(ClinicStreamBlock(), blank=True)
 
@@ -130,6 +139,9 @@ class TreatmentPage(TeaserFields, ClinicPage):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["articles.TreatmentIndexPage"]
     subpage_types = []
+
+    def schema_details(self, facts):
+        return seo.medical_entity_details(seo.therapy_node(self, facts.url))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -142,6 +154,7 @@ class ConditionPage(TeaserFields, ClinicPage):
     """A condition the clinic treats, with its articles, treatments, practitioners and a booking link."""
 
     route_select_related = ("image",)
+    schema_type = "MedicalWebPage"
 
     alternate_names = models.CharField(
         max_length=255, blank=True, help_text="Other names patients use, separated by commas."
@@ -180,6 +193,9 @@ class ConditionPage(TeaserFields, ClinicPage):
     @property
     def alternate_name_list(self):
         return [name.strip() for name in self.alternate_names.split(",") if name.strip()]
+
+    def schema_details(self, facts):
+        return seo.medical_entity_details(seo.condition_node(self, facts.url, facts.linked("treatments")))
 
     def consultation_url(self, source=None):
         """The booking form with this condition chosen and the page the patient came from."""

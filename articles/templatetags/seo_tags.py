@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from articles import robots, seo
-from articles.models import ArticlePage, ConditionPage
 from articles.renditions import LOGO_SPEC, SHARE_IMAGE_SPEC
 
 register = template.Library()
@@ -43,13 +43,13 @@ class SeoMetadata:
 
 
 def page_description(page, clinic):
-    """The page's SEO description, else its summary, hero text or introduction, else the tagline."""
-    candidates = [
-        page.search_description,
-        getattr(page, "summary", ""),
-        getattr(page, "hero_text", ""),
-        seo.plain_text(getattr(page, "intro", "")),
-    ]
+    """The page's SEO description, else the first of its ``description_fields`` that is filled (rich
+    text read as plain text), else the clinic's tagline."""
+    candidates = [page.search_description]
+    for name in getattr(page, "description_fields", ()):
+        value = getattr(page, name, "")
+        is_rich_text = isinstance(page._meta.get_field(name), RichTextField)
+        candidates.append(seo.plain_text(value) if is_rich_text else value)
     text = next((" ".join(str(value).split()) for value in candidates if value and str(value).strip()), "")
     text = text or getattr(clinic, "tagline", "")
     return Truncator(text).chars(DESCRIPTION_LENGTH)
@@ -66,10 +66,6 @@ def page_trail(page, request):
         if url:
             trail.append(("Home" if item.depth == 2 else item.title, url))
     return trail
-
-
-def _with_urls(pages, request):
-    return [(item, url) for item in pages or [] if (url := item.get_full_url(request))]
 
 
 def _clinic(context, request):
@@ -135,27 +131,21 @@ def seo_metadata(context):
             page_obj = context.get("page_obj")
             number = getattr(page_obj, "number", 1)
             metadata.canonical_url = f"{url}?page={number}" if number > 1 else url
-        if isinstance(page, ArticlePage):
-            metadata.og_type = "article"
+        metadata.og_type = getattr(page, "og_type", metadata.og_type)
+        if metadata.og_type == "article":
             metadata.published_time = seo.iso(page.first_published_at) or ""
             metadata.modified_time = seo.iso(page.last_published_at) or ""
             main_condition = context.get("main_condition")
             metadata.section = main_condition.title if main_condition is not None else ""
+        facts = seo.PageFacts(
+            url=url, root_url=root_url, image=metadata.image, context=context.flatten(), request=request
+        )
         graph = seo.page_graph(
             page,
-            url=url,
-            root_url=root_url,
+            facts,
             description=metadata.description,
             trail=page_trail(page, request) if page.depth and page.depth > 2 else [],
             language=language,
-            image=metadata.image,
-            conditions=_with_urls(context.get("conditions"), request)
-            if isinstance(page, ArticlePage)
-            else [],
-            treatments=_with_urls(context.get("treatments"), request)
-            if isinstance(page, ConditionPage)
-            else [],
-            practitioners=list(context.get("practitioners") or []),
         )
     else:
         url = f"{root_url}{request.path}"
