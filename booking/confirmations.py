@@ -18,7 +18,7 @@ from django_tasks import task
 
 from booking import audit, notifications
 from booking.models import ConsultationRequest
-from booking.tasks import for_request, send_with_retry
+from booking.tasks import BookingMail, for_request, send_with_retry
 
 logger = logging.getLogger(__name__)
 
@@ -51,18 +51,15 @@ def confirmation_if_still_scheduled(consultation_request):
     return notifications.scheduling_confirmation(consultation_request)
 
 
+CONFIRMATION = BookingMail("confirmation", "confirmation_sent_at", confirmation_if_still_scheduled)
+
+
 @task()
 def send_confirmation(request_id, requested_at, attempt=1):
     """Mail the patient their scheduled time with a calendar file (no health details)."""
+    asked = datetime.datetime.fromisoformat(requested_at)
     result = send_with_retry(
-        send_confirmation,
-        request_id,
-        requested_at,
-        attempt=attempt,
-        label="confirmation",
-        sent_field="confirmation_sent_at",
-        build_message=confirmation_if_still_scheduled,
-        sent_since=datetime.datetime.fromisoformat(requested_at),
+        CONFIRMATION, send_confirmation, request_id, requested_at, attempt=attempt, sent_since=asked
     )
     if result == "sent":
         audit.record(None, audit.Action.CONFIRMATION, request_id, detail="confirmation email sent")

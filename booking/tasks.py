@@ -17,9 +17,11 @@ the same rules:
   recipient address, so they are replaced by messages that name only the request's reference.
 """
 
+import dataclasses
 import datetime
 import logging
 import smtplib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -72,30 +74,40 @@ def refused_for_good(error, consultation_request):
     )
 
 
-def send_with_retry(mail_task, request_id, *args, attempt, label, sent_field, build_message, sent_since=None):
+@dataclasses.dataclass(frozen=True)
+class BookingMail:
+    """One kind of booking mail: its name in logs and errors, the request's field saying when it went,
+    and the function that writes it for a request (``None`` when there is nobody to send it to)."""
+
+    label: str
+    sent_field: str
+    build_message: Callable
+
+
+def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None):
     """Send one booking mail for request ``request_id``, once; on a passing failure queue a retry.
 
-    Each booking mail task calls this with itself as ``mail_task`` and its own arguments (the request id,
-    then ``args``), so a retry is the same task queued again with ``attempt + 1``. Returns what happened
-    for the task log:
+    Each booking mail task calls this with its ``BookingMail``, itself as ``mail_task`` and its own
+    arguments (the request id, then ``args``), so a retry is the same task queued again with
+    ``attempt + 1``. Returns what happened, for the task log:
 
-    - "request deleted", or "already sent" when the request's ``sent_field`` holds a time (one not
-      before ``sent_since``, when given: a confirmation asked for again after a reschedule goes again);
-    - "nothing to send" when ``build_message(request)`` gives ``None`` (no address to send it to);
-    - "sent", after saving the time in ``sent_field``.
+    - "request deleted", or "already sent" when the request's ``mail.sent_field`` holds a time (one
+      not before ``sent_since``, when given: a confirmation asked for again after a reschedule goes);
+    - "nothing to send" when ``mail.build_message(request)`` gives ``None`` (no address to send it to);
+    - "sent", after saving the time in ``mail.sent_field``.
 
     Otherwise it raises ``MailDeferred`` with a retry queued, or ``MailAbandoned`` after the last
-    attempt or when the patient's address was refused for good. ``label`` ("staff notice") names the
-    mail in logs and errors, next to the request's reference and nothing else.
+    attempt or when the patient's address was refused for good. Logs and errors name the mail by its
+    label and the request by its reference, and nothing else.
     """
     consultation_request = ConsultationRequest.objects.filter(pk=request_id).first()
     if consultation_request is None:
         return "request deleted"
-    reference = consultation_request.reference
+    label, sent_field, reference = mail.label, mail.sent_field, consultation_request.reference
     sent_at = getattr(consultation_request, sent_field)
     if sent_at is not None and (sent_since is None or sent_at >= sent_since):
         return "already sent"
-    message = build_message(consultation_request)
+    message = mail.build_message(consultation_request)
     if message is None:
         return "nothing to send"
 
@@ -141,30 +153,22 @@ def staff_notice_or_warning(consultation_request):
     return message
 
 
+STAFF_NOTICE = BookingMail("staff notice", "staff_notified_at", staff_notice_or_warning)
+ACKNOWLEDGEMENT = BookingMail(
+    "acknowledgement", "patient_acknowledged_at", notifications.patient_acknowledgement
+)
+
+
 @task()
 def notify_staff(request_id, attempt=1):
     """Tell the front desk a request arrived (reference, urgency and admin link only)."""
-    return send_with_retry(
-        notify_staff,
-        request_id,
-        attempt=attempt,
-        label="staff notice",
-        sent_field="staff_notified_at",
-        build_message=staff_notice_or_warning,
-    )
+    return send_with_retry(STAFF_NOTICE, notify_staff, request_id, attempt=attempt)
 
 
 @task()
 def acknowledge_patient(request_id, attempt=1):
     """Tell the patient we have their request (reference and next steps only)."""
-    return send_with_retry(
-        acknowledge_patient,
-        request_id,
-        attempt=attempt,
-        label="acknowledgement",
-        sent_field="patient_acknowledged_at",
-        build_message=notifications.patient_acknowledgement,
-    )
+    return send_with_retry(ACKNOWLEDGEMENT, acknowledge_patient, request_id, attempt=attempt)
 
 
 def _enqueue(request_id, is_urgent, with_acknowledgement):
