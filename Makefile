@@ -26,14 +26,19 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo clinic (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, scheduled publishing)
+# What production's scheduler runs every minute (docs/deploy.md): scheduled publishing, and booking
+# mails whose worker died mid-send queued again.
+EVERY_MINUTE := while sleep 60; do $(BIN)/python manage.py publish_scheduled; \
+	$(BIN)/python manage.py requeue_stale_mail; done
+
+run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, minute jobs)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  (logins are listed in README.md)"
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' & \
-	while sleep 60; do $(BIN)/python manage.py publish_scheduled; done & \
+	$(EVERY_MINUTE) & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunicorn + mail worker
+serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunicorn + mail worker + minute jobs
 	@test -f .env.local || { umask 077; \
 	  echo "SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env.local; \
 	  echo "Wrote a SECRET_KEY for this machine to .env.local (git-ignored)"; }
@@ -47,6 +52,7 @@ serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunic
 	echo "Serving http://$(HOST):$(PORT)/ with production settings over plain HTTP (Ctrl-C stops it)"; \
 	trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	$(EVERY_MINUTE) & \
 	$(BIN)/gunicorn -c gunicorn.conf.py clinic_site.wsgi
 
 bench: install ## Load-test the production layout (ports 8501-8502): pages/s cached and not, queries, bookings/s

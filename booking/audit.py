@@ -2,6 +2,13 @@
 
 Entries name the request by number and say what happened ("status, assignee" changed, "CSV export of
 12 rows"); they never copy a value out of the request, so the log itself holds no health details.
+``record()`` is the one way in: the admin views, the confirmation task and the retention command use it.
+
+Why not Wagtail's own audit log (``wagtail.log_actions.log``): Wagtail shows a model's log entries in
+its site history report to everyone with any permission on the model, so the whole front desk, not
+only managers, would read who viewed and exported which request. And ``log()`` takes one model
+instance per entry, while exports, deletions and retention record many requests by number, often
+after the rows are gone.
 """
 
 from collections.abc import Iterable

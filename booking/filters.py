@@ -5,7 +5,7 @@ from django import forms
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from booking.models import ConsultationRequest, RequestAuditEntry
+from booking.models import ConsultationRequest, RequestAuditEntry, reference_for
 
 #: The filter value standing for requests where the patient chose "something else" (no condition).
 SOMETHING_ELSE = "-"
@@ -57,7 +57,7 @@ class RequestAuditEntryFilterSet(WagtailFilterSet):
     action = django_filters.ChoiceFilter(
         label="Action", choices=RequestAuditEntry.Action.choices, empty_label="All", widget=forms.RadioSelect
     )
-    request_id_ref = django_filters.NumberFilter(label="Request number (e.g. 12 for CR-00012)")
+    request_id_ref = django_filters.NumberFilter(label=f"Request number (e.g. 12 for {reference_for(12)})")
     at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
 
     class Meta:

@@ -8,7 +8,22 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+
+#: The front desk's admin views of requests are named "consultationrequest:<view>" ("index", "inspect",
+#: "edit", "delete", "report", "confirm", ...); the viewset in ``booking/viewsets/requests.py`` takes it.
+ADMIN_URL_NAMESPACE = "consultationrequest"
+
+
+def admin_url(view, *args):
+    """The path of one of the front desk's request views, e.g. ``admin_url("inspect", 12)``."""
+    return reverse(f"{ADMIN_URL_NAMESPACE}:{view}", args=args)
+
+
+def reference_for(request_id):
+    """The reference staff and patients quote for a request: "CR-00012" for request 12."""
+    return f"CR-{request_id:05d}"
 
 
 class ConsultationRequest(models.Model):
@@ -95,7 +110,7 @@ class ConsultationRequest(models.Model):
 
     @property
     def reference(self):
-        return f"CR-{self.pk:05d}" if self.pk else "CR-new"
+        return reference_for(self.pk) if self.pk else "CR-new"
 
 
 class RequestAuditEntry(models.Model):

@@ -1,32 +1,37 @@
-"""The two mails a consultation request causes, written to carry no health details.
+"""The three mails a consultation request causes, written from ``templates/booking/email/`` to carry no
+health details.
 
 - The staff notice says a request arrived, its reference, whether it is urgent, and where to open it
   in the admin. Everything else stays behind the admin login.
 - The patient's acknowledgement confirms we have it, gives the reference and what happens next. It
   repeats nothing they told us: no condition, no symptoms, no red-flag answer, not even their name.
+- The scheduling confirmation, sent when the front desk presses "Send confirmation to patient", names
+  the clinic, the date and time (in the clinic's time zone), the address, the phone number and how to
+  reschedule, and attaches ``consultation.ics``. It repeats nothing the patient told us either.
 
-Both are sent from the task queue (``booking.tasks``), never while the patient waits.
+All three are sent from the task queue (``booking.tasks``, ``booking.confirmations``), never while
+someone waits.
 """
+
+import zoneinfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.utils import dateformat, timezone
 from wagtail.models import Site
 
+from booking.calendar import clinic_address, consultation_calendar
+from booking.models import admin_url
 from clinic_site.models import ClinicSettings
 
-#: URL namespace of the front desk's request views (``booking.viewsets.REQUESTS_NAMESPACE``).
-ADMIN_URL_NAMESPACE = "consultationrequest"
+ICS_FILENAME = "consultation.ics"
+ICS_MIMETYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
 
 
 def admin_url_for(consultation_request):
     """The front desk's page for this request in the Wagtail admin (login required)."""
-    try:
-        path = reverse(f"{ADMIN_URL_NAMESPACE}:inspect", args=[consultation_request.pk])
-    except NoReverseMatch:  # the admin views are not registered: never fail a notice over a link
-        path = f"/admin/booking/consultationrequest/inspect/{consultation_request.pk}/"
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_url("inspect", consultation_request.pk)
 
 
 def clinic_settings():
@@ -77,3 +82,35 @@ def patient_acknowledgement(consultation_request, clinic=None):
         to=[consultation_request.email],
         reply_to=reply_to,
     )
+
+
+def local_time_text(value):
+    """E.g. "Tuesday, March 3, 2026 at 10:30 AM (EST)", in settings.TIME_ZONE."""
+    local = timezone.localtime(value, zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    return (
+        f"{dateformat.format(local, 'l, F j, Y')} at {dateformat.format(local, 'g:i A')} ({local.tzname()})"
+    )
+
+
+def scheduling_confirmation(consultation_request, clinic=None, now=None):
+    """The "your consultation is booked" mail, with the .ics attached."""
+    clinic = clinic or clinic_settings()
+    reference = consultation_request.reference
+    body = render_to_string(
+        "booking/email/confirmation.txt",
+        {
+            "reference": reference,
+            "when": local_time_text(consultation_request.scheduled_for),
+            "address": clinic_address(clinic),
+            "ics_filename": ICS_FILENAME,
+            "clinic": clinic,
+        },
+    )
+    message = EmailMessage(
+        subject=f"Your consultation at {clinic.name} is booked ({reference})",
+        body=body,
+        to=[consultation_request.email],
+        reply_to=[clinic.email] if clinic.email else None,
+    )
+    message.attach(ICS_FILENAME, consultation_calendar(consultation_request, clinic, now=now), ICS_MIMETYPE)
+    return message

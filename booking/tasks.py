@@ -1,21 +1,27 @@
-"""Sending the booking mails from the database task queue (worked by ``manage.py db_worker``).
+"""Sending the booking mails from the database task queue (worked by django-tasks-db's ``db_worker``).
 
-The queue has no retries of its own, so each task retries itself: when the mail server cannot be
-reached, or answers "try later", the task queues a fresh copy of itself to run after a delay that
-doubles each time (``BOOKING_MAIL_RETRY``), then fails with a short message for the task log.
+Every booking mail (the staff notice and the patient's acknowledgement here, the scheduling
+confirmation in ``booking.confirmations``) goes out through ``send_with_retry``, so all three follow
+the same rules:
 
-Delivery is at least once, made effectively once by the request's ``staff_notified_at`` and
-``patient_acknowledged_at``: a task whose mail has already gone does nothing. A mail is sent twice
-only if the worker dies between the mail server accepting it and the time being saved. A lost notice
-is worse for a clinic than a repeated one, so the task errs that way rather than marking first.
-
-Nothing here logs or raises anything that holds patient details: mail server errors can quote the
-recipient address, so they are replaced by messages that name only the request's reference.
+- The queue has no retries of its own, so a task retries itself: when the mail server cannot be
+  reached, or answers "try later", the task queues a fresh copy of itself to run after a delay that
+  doubles each time (``BOOKING_MAIL_RETRY``), then fails with a short message for the task log. Only
+  the mail server refusing the patient's own address outright is final at once.
+- Delivery is at least once, made effectively once by the request's ``staff_notified_at``,
+  ``patient_acknowledged_at`` and ``confirmation_sent_at``: a task whose mail has already gone does
+  nothing. A mail is sent twice only if the worker dies between the mail server accepting it and the
+  time being saved (``manage.py requeue_stale_mail`` queues such a task again). A lost notice is
+  worse for a clinic than a repeated one, so the task errs that way rather than marking first.
+- Nothing here logs or raises anything that holds patient details: mail server errors can quote the
+  recipient address, so they are replaced by messages that name only the request's reference.
 """
 
+import dataclasses
 import datetime
 import logging
 import smtplib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -54,44 +60,64 @@ def retry_delay(attempt):
     return min(policy["base_delay"] * 2 ** (attempt - 1), policy["max_delay"])
 
 
-def _is_permanent(error, kind):
-    # Only a patient's own address refused outright (5xx) is final; anything else (server down,
-    # "try later", a wrong staff address or password) is fixed on our side and worth retrying.
-    if kind == "patient" and isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(code >= 500 for code, _message in error.recipients.values())
-    return False
+def refused_for_good(error, consultation_request):
+    """Whether the mail server refused the patient's own address outright (5xx).
+
+    Anything else (server down, "try later", a wrong staff address or password) is fixed on our side
+    and worth retrying.
+    """
+    if not (isinstance(error, smtplib.SMTPRecipientsRefused) and consultation_request.email):
+        return False
+    patient = consultation_request.email.lower()
+    return all(
+        address.lower() == patient and code >= 500 for address, (code, _message) in error.recipients.items()
+    )
 
 
-DELIVERIES = {
-    "staff": ("staff_notified_at", notifications.staff_notification, "staff notice"),
-    "patient": ("patient_acknowledged_at", notifications.patient_acknowledgement, "acknowledgement"),
-}
+@dataclasses.dataclass(frozen=True)
+class BookingMail:
+    """One kind of booking mail: its name in logs and errors, the request's field saying when it went,
+    and the function that writes it for a request (``None`` when there is nobody to send it to)."""
+
+    label: str
+    sent_field: str
+    build_message: Callable
 
 
-def deliver(kind, request_id, attempt, retry_task):
-    """Send one booking mail once; on a passing failure queue ``retry_task`` for later and raise."""
-    sent_field, build_message, label = DELIVERIES[kind]
+def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None):
+    """Send one booking mail for request ``request_id``, once; on a passing failure queue a retry.
+
+    Each booking mail task calls this with its ``BookingMail``, itself as ``mail_task`` and its own
+    arguments (the request id, then ``args``), so a retry is the same task queued again with
+    ``attempt + 1``. Returns what happened, for the task log:
+
+    - "request deleted", or "already sent" when the request's ``mail.sent_field`` holds a time (one
+      not before ``sent_since``, when given: a confirmation asked for again after a reschedule goes);
+    - "nothing to send" when ``mail.build_message(request)`` gives ``None`` (no address to send it to);
+    - "sent", after saving the time in ``mail.sent_field``.
+
+    Otherwise it raises ``MailDeferred`` with a retry queued, or ``MailAbandoned`` after the last
+    attempt or when the patient's address was refused for good. Logs and errors name the mail by its
+    label and the request by its reference, and nothing else.
+    """
     consultation_request = ConsultationRequest.objects.filter(pk=request_id).first()
     if consultation_request is None:
         return "request deleted"
-    reference = consultation_request.reference
-    if getattr(consultation_request, sent_field) is not None:
+    label, sent_field, reference = mail.label, mail.sent_field, consultation_request.reference
+    sent_at = getattr(consultation_request, sent_field)
+    if sent_at is not None and (sent_since is None or sent_at >= sent_since):
         return "already sent"
-    message = build_message(consultation_request)
+    message = mail.build_message(consultation_request)
     if message is None:
-        if kind == "staff":
-            logger.warning("No address for booking notices; %s not sent for %s", label, reference)
         return "nothing to send"
 
     failure = None
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
-        failure = "permanent" if _is_permanent(error, kind) else type(error).__name__
+        failure = "permanent" if refused_for_good(error, consultation_request) else type(error).__name__
     if failure is None:
-        ConsultationRequest.objects.filter(pk=request_id, **{f"{sent_field}__isnull": True}).update(
-            **{sent_field: timezone.now()}
-        )
+        ConsultationRequest.objects.filter(pk=request_id).update(**{sent_field: timezone.now()})
         logger.info("Sent the %s for %s (attempt %d)", label, reference, attempt)
         return "sent"
 
@@ -100,13 +126,12 @@ def deliver(kind, request_id, attempt, retry_task):
     if failure == "permanent":
         logger.error("The patient's address for %s was refused; %s not sent", reference, label)
         raise MailAbandoned(f"{label} for {reference}: address refused by the mail server")
-    max_attempts = settings.BOOKING_MAIL_RETRY["max_attempts"]
-    if attempt >= max_attempts:
+    if attempt >= settings.BOOKING_MAIL_RETRY["max_attempts"]:
         logger.error("Gave up sending the %s for %s after %d attempts", label, reference, attempt)
         raise MailAbandoned(f"{label} for {reference}: gave up after {attempt} attempts ({failure})")
     run_after = timezone.now() + datetime.timedelta(seconds=retry_delay(attempt))
-    for_request(retry_task, consultation_request.is_urgent, run_after=run_after).enqueue(
-        request_id, attempt=attempt + 1
+    for_request(mail_task, consultation_request.is_urgent, run_after=run_after).enqueue(
+        request_id, *args, attempt=attempt + 1
     )
     logger.warning(
         "Could not send the %s for %s (attempt %d, %s); retrying after %s",
@@ -119,16 +144,31 @@ def deliver(kind, request_id, attempt, retry_task):
     raise MailDeferred(f"{label} for {reference}: attempt {attempt} failed ({failure}); retry queued")
 
 
+def staff_notice_or_warning(consultation_request):
+    message = notifications.staff_notification(consultation_request)
+    if message is None:
+        logger.warning(
+            "No address for booking notices; staff notice not sent for %s", consultation_request.reference
+        )
+    return message
+
+
+STAFF_NOTICE = BookingMail("staff notice", "staff_notified_at", staff_notice_or_warning)
+ACKNOWLEDGEMENT = BookingMail(
+    "acknowledgement", "patient_acknowledged_at", notifications.patient_acknowledgement
+)
+
+
 @task()
 def notify_staff(request_id, attempt=1):
     """Tell the front desk a request arrived (reference, urgency and admin link only)."""
-    return deliver("staff", request_id, attempt, notify_staff)
+    return send_with_retry(STAFF_NOTICE, notify_staff, request_id, attempt=attempt)
 
 
 @task()
 def acknowledge_patient(request_id, attempt=1):
     """Tell the patient we have their request (reference and next steps only)."""
-    return deliver("patient", request_id, attempt, acknowledge_patient)
+    return send_with_retry(ACKNOWLEDGEMENT, acknowledge_patient, request_id, attempt=attempt)
 
 
 def _enqueue(request_id, is_urgent, with_acknowledgement):

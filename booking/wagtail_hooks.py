@@ -7,14 +7,13 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from booking.models import ConsultationRequest, RequestAuditEntry
-from booking.viewsets import (
+from booking.viewsets.audit_log import RequestAuditEntryViewSet
+from booking.viewsets.permissions import (
     ConsultationRequestPermissionPolicy,
-    ConsultationRequestViewSet,
-    NewRequestsPanel,
-    RequestAuditEntryViewSet,
     RequestAuditPermissionPolicy,
     can_view_requests,
 )
+from booking.viewsets.requests import ConsultationRequestViewSet, NewRequestsPanel
 
 register_permission_policy(ConsultationRequest, ConsultationRequestPermissionPolicy(ConsultationRequest))
 register_permission_policy(RequestAuditEntry, RequestAuditPermissionPolicy(RequestAuditEntry))

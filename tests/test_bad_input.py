@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from booking import spam
 from booking.models import ConsultationRequest
-from booking.viewsets.exports import UNSTORABLE_CONTROLS
+from booking.viewsets.listing import UNSTORABLE_CONTROLS
 from tests import factories
 from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
 

@@ -4,6 +4,7 @@ The request is committed first; the mails go out from the worker. With the mail 
 patient still gets the thank-you page, and the mails arrive, once each, after the server is back.
 """
 
+import datetime
 import email
 import logging
 import socket
@@ -18,6 +19,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from booking import tasks
+from booking.confirmations import send_confirmation
 from booking.models import ConsultationRequest
 from booking.notifications import admin_url_for
 from tests import factories
@@ -288,6 +290,29 @@ def test_refused_patient_address_is_not_retried_and_not_logged(client, smtp, mai
     assert PATIENT["email"] not in site_log_text(caplog)
     assert PATIENT["email"] not in abandoned.traceback
     assert request.reference in abandoned.traceback
+
+
+@pytest.mark.django_db
+def test_confirmation_to_a_refused_address_follows_the_same_rules(client, smtp, mailbox, condition, caplog):
+    """The scheduling confirmation shares the other mails' sending: a refused address is final at once,
+    and neither the logs nor the error the task log keeps quote it."""
+    mailbox.refuse.add(PATIENT["email"])
+    smtp.start()
+    request = submit(client, condition)
+    ConsultationRequest.objects.filter(pk=request.pk).update(
+        status="scheduled", scheduled_for=timezone.now() + datetime.timedelta(days=2)
+    )
+    caplog.set_level("DEBUG")
+
+    with pytest.raises(tasks.MailAbandoned) as abandoned:
+        send_confirmation.call(request.pk, timezone.now().isoformat())
+
+    assert str(abandoned.value) == f"confirmation for {request.reference}: address refused by the mail server"
+    assert abandoned.value.__context__ is None  # the server's refusal is not chained on
+    assert PATIENT["email"] not in site_log_text(caplog)
+    assert not DBTaskResult.objects.filter(task_path="booking.confirmations.send_confirmation").exists()
+    request.refresh_from_db()
+    assert request.confirmation_sent_at is None
 
 
 @pytest.mark.django_db

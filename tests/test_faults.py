@@ -5,12 +5,14 @@ test starts and then stops).
 
 Delivery of booking mails is AT-LEAST-ONCE, not exactly-once: a worker killed after the mail server
 accepted a message but before the task saved that it was sent repeats the message once its task is
-recovered. `test_worker_killed_mid_send_*` shows both cases and counts the repeat.
+recovered (`manage.py requeue_stale_mail`, run every minute by the scheduler).
+`test_worker_killed_mid_send_*` shows both cases and counts the repeat.
 """
 
 import asyncio
 import datetime
 import http.client
+import io
 import os
 import re
 import shutil
@@ -24,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -240,10 +243,14 @@ def test_worker_killed_mid_send_is_recovered_at_least_once(
         request.refresh_from_db()
         assert request.staff_notified_at is None
 
-        # Long enough later (the task is past BOOKING_MAIL_STALE_AFTER), a new worker starts.
+        # Long enough later (the task is past BOOKING_MAIL_STALE_AFTER), the scheduler's minute job
+        # queues it again and a new worker starts.
         DBTaskResult.objects.filter(pk=task.pk).update(
             started_at=timezone.now() - datetime.timedelta(hours=1)
         )
+        call_command("requeue_stale_mail")
+        task.refresh_from_db()
+        assert task.status == "READY"
         workers(smtp.port)
         wait_until(
             lambda: ConsultationRequest.objects.filter(
@@ -262,16 +269,31 @@ def test_worker_killed_mid_send_is_recovered_at_least_once(
 
 
 def test_recent_running_tasks_are_left_alone(db):
-    """A task another live worker is sending right now is not taken from it."""
-    from booking.recovery import requeue_abandoned_mail
+    """A task another live worker is sending right now is not taken from it; an old one is."""
     from booking.tasks import notify_staff
 
     result = notify_staff.enqueue(1)
     DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=timezone.now())
-    assert requeue_abandoned_mail() == 0
+    out = io.StringIO()
+    call_command("requeue_stale_mail", verbosity=2, stdout=out)
+    assert "Queued 0 " in out.getvalue()
+    assert DBTaskResult.objects.get(pk=result.id).status == "RUNNING"
     DBTaskResult.objects.filter(pk=result.id).update(started_at=timezone.now() - datetime.timedelta(hours=1))
-    assert requeue_abandoned_mail() == 1
+    call_command("requeue_stale_mail", verbosity=2, stdout=out)
+    assert "Queued 1 " in out.getvalue()
     assert DBTaskResult.objects.get(pk=result.id).status == "READY"
+
+
+def test_only_booking_mail_tasks_are_queued_again(db):
+    """Another app's task left RUNNING may not be safe to run twice: the sweep leaves it alone."""
+    from wagtail.tasks import update_reference_index_task
+
+    result = update_reference_index_task.enqueue("articles", "articlepage", 1)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    call_command("requeue_stale_mail")
+    assert DBTaskResult.objects.get(pk=result.id).status == "RUNNING"
 
 
 # The database goes away -------------------------------------------------------------------------------

@@ -225,3 +225,22 @@ def test_audit_entries_cannot_be_added_changed_or_deleted_even_by_superusers(cli
         assert classify(client.get(reverse(f"request_audit_log:{name}", args=args))) == DENIED
     assert classify(client.post(reverse("request_audit_log:delete", args=[entry.pk]))) == DENIED
     assert RequestAuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["editor", "front_desk", "manager"])
+def test_who_saw_or_exported_a_request_stays_out_of_wagtails_site_history(client, role):
+    """The request audit log is for managers, in its own report: views and exports are not written to
+    Wagtail's log, whose site history report shows a model's entries to anyone with a permission on it."""
+    consultation_request = make_request()
+    front_desk = make_role_user("front_desk")
+    client.force_login(front_desk)
+    client.get(reverse("consultationrequest:inspect", args=[consultation_request.pk]))
+    client.get(reverse("consultationrequest:index") + "?export=csv")
+    assert RequestAuditEntry.objects.count() == 2
+
+    client.force_login(front_desk if role == "front_desk" else make_role_user(role))
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+
+    assert response.status_code == 200
+    assert consultation_request.reference not in response.content.decode()

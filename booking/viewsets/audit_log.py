@@ -1,14 +1,12 @@
 """The read-only "Request audit log" under Reports: who viewed, changed, exported or deleted what."""
 
-from django.urls import reverse
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from booking.filters import RequestAuditEntryFilterSet
-from booking.models import RequestAuditEntry
-from booking.viewsets.columns import REQUESTS_NAMESPACE
+from booking.models import RequestAuditEntry, admin_url, reference_for
 
 
 class RequestReferenceColumn(Column):
@@ -19,8 +17,8 @@ class RequestReferenceColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request_id = instance.request_id_ref
-        context["reference"] = f"CR-{request_id:05d}" if request_id else ""
-        context["url"] = reverse(f"{REQUESTS_NAMESPACE}:inspect", args=[request_id]) if request_id else ""
+        context["reference"] = reference_for(request_id) if request_id else ""
+        context["url"] = admin_url("inspect", request_id) if request_id else ""
         return context
 
 

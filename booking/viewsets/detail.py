@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from booking import audit
 from booking.confirmations import can_send_confirmation, enqueue_confirmation
 from booking.models import ConsultationRequest
-from booking.viewsets.columns import NO_SOURCE_LABEL, assignee_name, condition_text, preferred_times_text
+from booking.viewsets.listing import NO_SOURCE_LABEL, assignee_name, condition_text, preferred_times_text
 
 #: The groups whose members can be assigned a request.
 FRONT_DESK_GROUPS = ("Front desk", "Front desk managers")

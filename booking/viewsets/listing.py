@@ -1,4 +1,4 @@
-"""The front desk's list of requests, and the XLSX/CSV exports of what it shows."""
+"""The front desk's list of requests: how a request reads in it, its columns, and its XLSX/CSV downloads."""
 
 import datetime
 import re
@@ -6,13 +6,113 @@ import re
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import Button
 
 from booking import audit
-from booking.viewsets.columns import ConsultationRequestTable, preferred_times_text
-from booking.viewsets.exports import local_datetime_text, local_naive, safe_cell, yes_no
+from booking.filters import SOMETHING_ELSE_LABEL
+from booking.forms import PREFERRED_TIMES
+from booking.models import ConsultationRequest
+
+NO_SOURCE_LABEL = "No source page (came to the form directly)"
+
+
+def preferred_times_text(value):
+    if not value:
+        return ""
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {item}" for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        labels = dict(PREFERRED_TIMES)
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    return str(value)
+
+
+def assignee_name(consultation_request):
+    return get_user_display_name(consultation_request.assignee) if consultation_request.assignee else ""
+
+
+def scheduled_text(consultation_request):
+    if consultation_request.scheduled_for is None:
+        return ""
+    return date_format(timezone.localtime(consultation_request.scheduled_for), "DATETIME_FORMAT")
+
+
+def condition_text(consultation_request):
+    return consultation_request.condition_label or SOMETHING_ELSE_LABEL
+
+
+class StatusColumn(Column):
+    """The request's status as a tag; new requests get the stronger "label" style."""
+
+    cell_template_name = "booking/admin/status_cell.html"
+
+
+class UrgencyColumn(Column):
+    """A red "Urgent" tag for requests where the patient reported a red-flag symptom."""
+
+    cell_template_name = "booking/admin/urgency_cell.html"
+
+
+class ConsultationRequestTable(Table):
+    """Rows of new and urgent requests carry classes saying so (for styling and for tests)."""
+
+    def get_row_classname(self, instance):
+        classes = []
+        if instance.status == ConsultationRequest.Status.NEW:
+            classes.append("booking-request--new")
+        if instance.is_urgent:
+            classes.append("booking-request--urgent")
+        return " ".join(classes)
+
+
+# Values in the downloads: spreadsheet formulas neutralised, dates and booleans as plain text.
+
+#: Text starting with one of these, after any leading whitespace, is run as a formula by spreadsheet
+#: apps (the fullwidth forms too, by some). Text starting with a tab or carriage return is also unsafe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+CONTROL_STARTS = ("\t", "\r")
+
+#: Control characters XML 1.0 (so XLSX) cannot hold; openpyxl refuses the whole file for one of them.
+UNSTORABLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def safe_cell(value):
+    """A value as it goes into a download: control characters a patient may have pasted into a field
+    shown as \ufffd (in both formats, so they read the same), then formulas neutralised."""
+    if isinstance(value, str):
+        value = UNSTORABLE_CONTROLS.sub("\ufffd", value)
+    return neutralise_formula(value)
+
+
+def neutralise_formula(value):
+    """Prefix text that a spreadsheet would run as a formula with ', so it is shown as text.
+
+    OWASP's advice for CSV injection, applied to XLSX too so both downloads read the same. Wagtail's
+    XLSX writer only stops openpyxl from storing "=..." as a formula, and its CSV writer does nothing.
+    """
+    if isinstance(value, str) and (
+        value.startswith(CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+    ):
+        return "'" + value
+    return value
+
+
+def local_datetime_text(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+def local_naive(value):
+    return timezone.make_naive(timezone.localtime(value))
+
+
+def yes_no(value):
+    return "Yes" if value else "No"
 
 
 class ConsultationRequestIndexView(IndexView):

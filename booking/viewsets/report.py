@@ -14,7 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from booking.filters import SOMETHING_ELSE_LABEL
 from booking.models import ConsultationRequest
-from booking.viewsets.columns import NO_SOURCE_LABEL
+from booking.viewsets.listing import NO_SOURCE_LABEL
 from booking.viewsets.permissions import can_view_requests
 
 
