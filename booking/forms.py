@@ -11,7 +11,7 @@ from booking.models import ConsultationRequest
 
 OTHER_CONDITION = "other"
 OTHER_CONDITION_LABEL = "Something else"
-PHONE_ERROR = "Enter a phone number like (555) 014-2290 or +44 20 7946 0000"
+PHONE_ERROR = "Enter a phone number like (212) 555-0142 or +44 20 7946 0000"
 
 RED_FLAGS = [
     "A sudden, severe headache, the worst you have ever had",
@@ -179,9 +179,9 @@ class ConsultationRequestForm(forms.Form):
             number = phonenumbers.parse(value, self.phone_region)
         except phonenumbers.NumberParseException:
             raise forms.ValidationError(PHONE_ERROR, code="invalid") from None
-        # A full-length number is accepted even when the library's numbering plan does not list it
-        # (new area codes appear before the metadata catches up); a wrong number of digits is not.
-        if phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        # A number the numbering plan says cannot exist (wrong length, an area code that is not in use,
+        # digits from another script that became an impossible number) is refused, with a clear error.
+        if not phonenumbers.is_valid_number(number):
             raise forms.ValidationError(PHONE_ERROR, code="invalid")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

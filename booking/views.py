@@ -75,9 +75,9 @@ def request_consultation(request):
     """Ask for a consultation: from a condition page or article (condition chosen) or on its own."""
     clinic = clinic_for(request)
     if request.method == "POST":
-        retry_after = spam.check_rate_limit(request)
+        retry_after = spam.attempt_limited(request)
         if retry_after is not None:
-            logger.warning("Consultation form rate limit reached by a client; sent 429")
+            logger.warning("Consultation form: a client posted too many times; sent 429")
             return rate_limited(request, clinic, retry_after)
         return submit(request, clinic)
 
@@ -115,19 +115,28 @@ def submit(request, clinic):
     if not valid or red_flag_pending:
         return render_form(request, clinic, form, posted_token, show_red_flag_alert=red_flag_pending)
     if token.filled_too_fast:
-        # Checked only once the form is complete: a quick person who made a mistake must see the
-        # error, not a thank-you for a request that was never kept.
-        logger.info("Discarded a consultation form post that looked automated (filled too fast)")
-        return thank_you_redirect()
+        # Sent within seconds of being served: a bot, or a browser that filled everything in at once.
+        # Nobody is thanked for a request that was not stored: the form comes back, everything kept.
+        logger.info("Consultation form sent too soon after it was served; asked to check and send again")
+        notice = "Please check your details, then send the form again."
+        return render_form(request, clinic, form, spam.issue_token(), notice=notice)
 
+    counter, retry_after = spam.reserve_submission(request)
+    if retry_after is not None:
+        logger.warning("Consultation form: a client reached the limit of stored requests; sent 429")
+        return rate_limited(request, clinic, retry_after)
     consultation_request = form.build_request(token, clinic.privacy_version)
     try:
         with transaction.atomic():
             consultation_request.save()
             enqueue_notifications(consultation_request)
-    except IntegrityError:
+    except BaseException as error:
+        if counter is not None:
+            counter.give_back()
         # Two posts of one form racing: the other one stored it. Anything else is a real error.
-        if ConsultationRequest.objects.filter(submission_token=token.id).exists():
+        if isinstance(error, IntegrityError) and ConsultationRequest.objects.filter(
+            submission_token=token.id
+        ).exists():
             return thank_you_redirect()
         raise
     logger.info(

@@ -6,6 +6,8 @@ or served from the cache. Neither adds anything per request to a cacheable page 
 header, which is set after the cache has stored or fetched the page.
 """
 
+import functools
+import ipaddress
 import re
 import time
 import uuid
@@ -79,25 +81,48 @@ class SecurityHeadersMiddleware:
         return response
 
 
+@functools.lru_cache(maxsize=4)
+def networks_of(entries):
+    """Addresses and networks as networks (a bare address is a network of one)."""
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def parse_address(value):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
 class ClientAddressMiddleware:
     """Behind a reverse proxy, puts the visitor's address in REMOTE_ADDR.
 
-    With ``TRUSTED_PROXY_COUNT`` = N (the proxies in front of the app that append to X-Forwarded-For),
-    the address is the Nth entry from the right: the one the outermost trusted proxy saw. Entries further
-    left were written by the client and are ignored. The login lockout and the booking form's rate limit
-    both count per address, so without this every visitor would share the proxy's address.
+    ``X-Forwarded-For`` is believed only when the connection comes from one of ``TRUSTED_PROXIES``
+    (addresses or networks of the proxies and load balancers in front of the app): then the visitor is
+    the right-most address in the header that is not itself a trusted proxy, the one the outermost
+    trusted proxy saw. Anything a client writes into the header sits to the left of that and is
+    ignored, and a client that reaches the app directly cannot set its address at all. The sign-in
+    lockout and the booking form's rate limits count per address, so this decides what they count.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        count = settings.TRUSTED_PROXY_COUNT
-        if count > 0:
-            forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-            forwarded = [part for part in forwarded if part]
-            if len(forwarded) >= count:
-                request.META["REMOTE_ADDR"] = forwarded[-count]
+        networks = networks_of(tuple(settings.TRUSTED_PROXIES))
+
+        def trusted(address):
+            return address is not None and any(address in network for network in networks)
+
+        if networks and trusted(parse_address(request.META.get("REMOTE_ADDR", ""))):
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            for entry in reversed(forwarded):
+                address = parse_address(entry)
+                if address is None:
+                    break
+                request.META["REMOTE_ADDR"] = str(address)
+                if not trusted(address):
+                    break
         return self.get_response(request)
 
 

@@ -279,9 +279,10 @@ def test_a_quick_patient_with_a_mistake_sees_the_error_not_a_thank_you(client, s
     assert response.status_code == 200
     assert "Enter a valid email address" in response.content.decode()
     assert re.search(rf'name="submission_token" value="{re.escape(token)}"', response.content.decode())
-    # The same form, complete but still sent too fast, is dropped silently as before.
+    # The same form, complete but still sent too fast, comes back to be checked and sent again.
     response = client.post(FORM_URL, valid_data(site["condition"], submission_token=token))
-    assert response.status_code == 303
+    assert response.status_code == 200
+    assert "send the form again" in response.content.decode()
     assert not ConsultationRequest.objects.exists()
 
 

@@ -282,6 +282,9 @@ INVALID = [
     ({"email": "dana@"}, "id_email", "Enter a valid email address."),
     ({"phone": "12345"}, "id_phone", PHONE_ERROR),
     ({"phone": "call me maybe"}, "id_phone", PHONE_ERROR),
+    # Arabic-Indic digits for 0123456789: the right length, but no such number can exist.
+    ({"phone": "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"}, "id_phone", PHONE_ERROR),
+    ({"phone": "(555) 014-2290"}, "id_phone", PHONE_ERROR),
     ({"email": "", "phone": ""}, "id_email", "Enter an email address or a phone number, or both"),
     ({"phone": "", "preferred_contact": "phone"}, "id_preferred_contact_0", "For us to call you"),
     ({"phone": "", "preferred_contact": "text"}, "id_preferred_contact_0", "For us to text you"),
@@ -356,13 +359,24 @@ def test_honeypot_is_dropped_silently(client, conditions, caplog):
 
 
 @pytest.mark.django_db
-def test_form_sent_too_fast_is_dropped_silently(client, conditions):
+def test_form_sent_too_fast_comes_back_to_check_with_everything_kept(client, conditions):
+    """A browser's autofill can send a form within seconds; nobody is thanked for what was not stored."""
     form_page = soup(client.get(FORM_URL))
     fresh_token = form_page.find("input", {"name": "submission_token"})["value"]
     response = client.post(FORM_URL, valid_data(conditions[0], submission_token=fresh_token))
-    assert response.status_code == 303
-    assert response["Location"] == THANK_YOU_URL
+    assert response.status_code == 200
     assert not ConsultationRequest.objects.exists()
+    page = soup(response)
+    assert "check your details, then send the form again" in page.find(class_="error-summary").get_text()
+    assert page.find(id="id_name")["value"] == "Dana Whitfield"
+    assert page.find(id="id_symptoms").get_text().strip().startswith("Stiff neck since March")
+    new_token = page.find("input", {"name": "submission_token"})["value"]
+    assert new_token != fresh_token
+
+    # Sent again after a moment (a real person reading it over), it is stored once.
+    resent = {**valid_data(conditions[0]), "submission_token": spam.issue_token(issued_at=time.time() - 5)}
+    assert client.post(FORM_URL, resent).status_code == 303
+    assert ConsultationRequest.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -406,19 +420,64 @@ def test_rate_limit_gives_429_with_phone_and_retry_after(client, conditions, cli
 
 
 @pytest.mark.django_db
-def test_rate_limit_window_slides(client, conditions, settings, monkeypatch):
-    settings.BOOKING_RATE_LIMIT = (2, 60)
-    now = [1_000_000.0]
-    monkeypatch.setattr(spam.time, "time", lambda: now[0])
-    assert client.post(FORM_URL, {}).status_code == 200
-    now[0] += 30
-    assert client.post(FORM_URL, {}).status_code == 200
-    now[0] += 10
-    blocked = client.post(FORM_URL, {})
+def test_mistakes_never_use_up_the_limit_of_stored_requests(client, conditions, settings):
+    """Five wrong posts (or red-flag stops) and then a right one: the right one is stored."""
+    settings.BOOKING_RATE_LIMIT = (5, 600)
+    for _ in range(5):
+        assert client.post(FORM_URL, valid_data(conditions[0], name="")).status_code == 200
+    assert client.post(FORM_URL, valid_data(conditions[0], red_flags="yes")).status_code == 200
+    assert client.post(FORM_URL, valid_data(conditions[0])).status_code == 303
+    assert ConsultationRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_posts_of_any_kind_have_a_higher_limit_of_their_own(client, conditions, settings):
+    settings.BOOKING_RATE_LIMIT = (5, 600)
+    settings.BOOKING_ATTEMPT_LIMIT = (8, 600)
+    for _ in range(8):
+        assert client.post(FORM_URL, {}).status_code == 200
+    blocked = client.post(FORM_URL, valid_data(conditions[0]))
     assert blocked.status_code == 429
-    assert blocked["Retry-After"] == "21"
-    now[0] += 21
-    assert client.post(FORM_URL, {}).status_code == 200
+    assert not ConsultationRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_limit_starts_again_with_the_next_window(client, conditions, settings, monkeypatch):
+    settings.BOOKING_RATE_LIMIT = (2, 60)
+    now = [1_000_040.0]  # 20 seconds into a 60-second window
+    monkeypatch.setattr(spam.time, "time", lambda: now[0])
+    for _ in range(2):
+        assert client.post(FORM_URL, valid_data(conditions[0])).status_code == 303
+    blocked = client.post(FORM_URL, valid_data(conditions[0]))
+    assert blocked.status_code == 429
+    assert blocked["Retry-After"] == "40"
+    now[0] += 40
+    assert client.post(FORM_URL, valid_data(conditions[0])).status_code == 303
+    assert ConsultationRequest.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_spoofed_forwarded_address_does_not_escape_the_limit(client, conditions, settings):
+    """Only a configured proxy may say who the visitor is; a client talking to the app directly cannot."""
+    settings.BOOKING_RATE_LIMIT = (2, 600)
+    settings.TRUSTED_PROXIES = ["10.0.0.5"]
+    for number in range(3):
+        response = client.post(
+            FORM_URL,
+            valid_data(conditions[0]),
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
+    assert response.status_code == 429
+    # Through the trusted proxy, the forwarded address is the visitor's own.
+    through_proxy = client.post(
+        FORM_URL,
+        valid_data(conditions[0]),
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="spoofed, 203.0.113.50",
+    )
+    assert through_proxy.status_code == 303
+    assert ConsultationRequest.objects.count() == 3
 
 
 # Idempotency --------------------------------------------------------------------------------------

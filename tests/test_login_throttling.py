@@ -67,7 +67,7 @@ def test_the_lock_is_for_that_username_and_address_only(client, staff):
 
 
 def test_behind_a_proxy_the_lock_follows_the_forwarded_address(client, staff, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     for _ in range(5):
         client.post(
             LOGIN_URL,

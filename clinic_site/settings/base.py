@@ -212,15 +212,20 @@ LOGGING = {
 
 # Booking
 # Consultation requests from patients (booking app). Tests override these with override_settings.
-# More than BOOKING_RATE_LIMIT[0] form posts from one client address within BOOKING_RATE_LIMIT[1]
-# seconds get a 429 page; None turns the limit off. The count lives in the default cache, so give
-# production a cache that all web workers share.
+# Each client address may have BOOKING_RATE_LIMIT[0] submissions stored per BOOKING_RATE_LIMIT[1]
+# seconds, and may post BOOKING_ATTEMPT_LIMIT[0] times in all (mistakes included) per window; beyond
+# either it gets a 429 page with the clinic's phone. None turns the limits off. The counts live in the
+# default cache, so give production a cache that all web workers (and app servers) share.
 BOOKING_RATE_LIMIT = (5, 600)
-# BOOKING_RATE_LIMIT="5/600" in the environment sets it, "off" turns it off (load tests).
+BOOKING_ATTEMPT_LIMIT = (30, 600)
+# BOOKING_RATE_LIMIT="5/600" in the environment sets it, "off" turns both off (load tests).
 if os.environ.get("BOOKING_RATE_LIMIT", "").strip():
     _limit = os.environ["BOOKING_RATE_LIMIT"].strip().lower()
     BOOKING_RATE_LIMIT = None if _limit in {"off", "0", "none"} else tuple(int(n) for n in _limit.split("/"))
-# A form sent sooner than this after it was served is treated as a bot and silently discarded.
+if os.environ.get("BOOKING_ATTEMPT_LIMIT", "").strip():
+    BOOKING_ATTEMPT_LIMIT = tuple(int(n) for n in os.environ["BOOKING_ATTEMPT_LIMIT"].split("/"))
+# A form sent sooner than this after it was served (a bot, or a browser's autofill) is shown again with
+# everything kept and "please check and send", never thanked without being stored.
 BOOKING_MIN_FILL_SECONDS = float(os.environ.get("BOOKING_MIN_FILL_SECONDS", "3"))
 # The clinic's phone number for the "we are having trouble" page, shown when the database (where
 # Settings › Clinic details live) cannot be reached and no web worker remembers the number yet.
@@ -247,9 +252,17 @@ def cache_from_env():
     redis_url = os.environ.get("REDIS_URL", "").strip()
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis rather than Django's own Redis backend: with IGNORE_EXCEPTIONS a Redis outage
+            # reads as an empty cache (logged) instead of failing every request that touches the cache
+            # (Wagtail's site root paths, renditions, the page cache, the rate limit).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clinic"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -259,6 +272,8 @@ def cache_from_env():
 
 
 CACHES = {"default": cache_from_env()}
+# A cache call that fails because Redis is away is logged (django_redis logger) and answered as a miss.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Security
 # Headers: SecurityHeadersMiddleware sends the Content-Security-Policy (the public one, or the admin one
@@ -319,9 +334,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Nothing about what a visitor reads here leaves with them when they follow a link to another site.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Behind N reverse proxies that append to X-Forwarded-For, the visitor's address is the Nth from the
-# right (ClientAddressMiddleware). 0: use the connection's address.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Addresses or networks of the reverse proxies and load balancers in front of the app. X-Forwarded-For
+# is believed only on connections from them (ClientAddressMiddleware); empty: the connection's address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Sessions: staff are signed out after 30 minutes without a request and 8 hours after signing in
 # (StaffSessionExpiryMiddleware), and when the browser closes.
