@@ -134,9 +134,10 @@ def submit(request, clinic):
         if counter is not None:
             counter.give_back()
         # Two posts of one form racing: the other one stored it. Anything else is a real error.
-        if isinstance(error, IntegrityError) and ConsultationRequest.objects.filter(
-            submission_token=token.id
-        ).exists():
+        if (
+            isinstance(error, IntegrityError)
+            and ConsultationRequest.objects.filter(submission_token=token.id).exists()
+        ):
             return thank_you_redirect()
         raise
     logger.info(
