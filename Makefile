@@ -31,10 +31,15 @@ demo: migrate ## Load the demo clinic (safe to run again)
 EVERY_MINUTE := while sleep 60; do $(BIN)/python manage.py publish_scheduled; \
 	$(BIN)/python manage.py requeue_stale_mail; done
 
+# The task worker (mail, search index). It rides out database outages by itself; should it stop for any
+# other reason, it is started again, as systemd's Restart=always does in production.
+WORKER := while true; do $(BIN)/python manage.py run_worker; \
+	echo "The task worker stopped; starting it again in 5 seconds" >&2; sleep 5; done
+
 run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, minute jobs)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  (logins are listed in README.md)"
 	@trap 'kill 0' EXIT; \
-	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	$(WORKER) & \
 	$(EVERY_MINUTE) & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -51,7 +56,7 @@ serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunic
 	  || $(BIN)/python manage.py load_demo_content; } || exit 1; \
 	echo "Serving http://$(HOST):$(PORT)/ with production settings over plain HTTP (Ctrl-C stops it)"; \
 	trap 'kill 0' EXIT; \
-	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	$(WORKER) & \
 	$(EVERY_MINUTE) & \
 	$(BIN)/gunicorn -c gunicorn.conf.py clinic_site.wsgi
 

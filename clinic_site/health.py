@@ -1,9 +1,12 @@
-"""The health check a load balancer or uptime monitor polls: ``/healthz``.
+"""The health checks a load balancer or uptime monitor polls: ``/healthz`` and ``/healthz/worker``.
 
-It answers from a middleware near the top of MIDDLEWARE, before the host check and the HTTPS redirect,
-because load balancers probe each app server by its own address over plain HTTP. The answer says
-nothing about the site: "ok" (200) when the database answers a trivial query, "unavailable" (503)
-otherwise. The reason for a failure goes to the log, never to the response.
+They answer from a middleware near the top of MIDDLEWARE, before the host check and the HTTPS redirect,
+because load balancers probe each app server by its own address over plain HTTP. The answers say
+nothing about the site. ``/healthz`` (for the load balancer: can this server serve pages?) is "ok"
+(200) when the database answers a trivial query, "unavailable" (503) otherwise. ``/healthz/worker``
+(for monitoring: is the mail going out?) is "ok" (200) while the task worker finishes its heartbeats
+and no task waits past its time, "stalled" (503) otherwise (``worker.status``). The reason for a
+failure goes to the log, never to the response.
 """
 
 import logging
@@ -13,6 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 HEALTH_PATH = "/healthz"
+WORKER_HEALTH_PATH = "/healthz/worker"
 
 logger = logging.getLogger(__name__)
 
@@ -27,14 +31,31 @@ def database_is_up():
         return False
 
 
-def health_response(request):
+def worker_is_up():
+    from worker.status import current_status
+
+    try:
+        status = current_status()
+    except Exception:
+        logger.exception("Worker health check: the task queue could not be read")
+        return False
+    if not status.healthy:
+        logger.warning(
+            "Worker health check: stalled=%s, tasks waiting past their time=%d",
+            status.stalled,
+            status.late_tasks,
+        )
+    return status.healthy
+
+
+def health_response(request, check=database_is_up, failure="unavailable"):
     if request.method not in ("GET", "HEAD"):
         response = HttpResponse("method not allowed\n", status=405, content_type="text/plain")
         response["Allow"] = "GET, HEAD"
-    elif database_is_up():
+    elif check():
         response = HttpResponse("ok\n", content_type="text/plain")
     else:
-        response = HttpResponse("unavailable\n", status=503, content_type="text/plain")
+        response = HttpResponse(f"{failure}\n", status=503, content_type="text/plain")
     add_never_cache_headers(response)
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -49,4 +70,6 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info == HEALTH_PATH:
             return health_response(request)
+        if request.path_info == WORKER_HEALTH_PATH:
+            return health_response(request, check=worker_is_up, failure="stalled")
         return self.get_response(request)

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
@@ -45,3 +47,18 @@ def reviewer(db):
 @pytest.fixture
 def front_desk(db):
     return factories.make_user("desk-user", group="Front desk")
+
+
+@pytest.fixture
+def count_queries():
+    """``count_queries(client, url)``: the database queries of a second GET of ``url`` (the first warms
+    per-process caches: site root paths, content types, cached fragments)."""
+
+    def count(client, url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured)
+
+    return count

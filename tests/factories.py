@@ -1,13 +1,16 @@
 """Small builders for tests: each fills sensible defaults so a test names only what it cares about."""
 
+import datetime
 import io
 import itertools
+import time
 
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import (
     ArticleCondition,
@@ -22,6 +25,8 @@ from articles.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+from booking import spam
+from booking.models import ConsultationRequest
 from clinic_site.models import ClinicSettings
 
 _counter = itertools.count(1)
@@ -139,3 +144,110 @@ def make_user(username=None, group=None, superuser=False, password="correct-hors
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+# Consultation requests ---------------------------------------------------------------------------
+
+FORM_URL = "/consultation/"
+THANK_YOU_URL = "/consultation/thank-you/"
+
+
+# Helpers shared by the other test_booking_* files ------------------------------------------------
+
+
+def old_token(seconds_ago=60, token_id=None):
+    """A submission token for a form served ``seconds_ago``: old enough to pass the fill-time check."""
+    return spam.issue_token(issued_at=time.time() - seconds_ago, token_id=token_id)
+
+
+def valid_data(condition=None, source=None, **overrides):
+    """A complete, valid form post. ``condition=None`` picks "Something else"."""
+    data = {
+        "submission_token": old_token(),
+        "name": "Dana Whitfield",
+        "email": "dana.whitfield@example.org",
+        "phone": "(212) 555-0142",
+        "preferred_contact": "email",
+        "patient_type": "new",
+        "preferred_times": ["weekday_mornings", "saturdays"],
+        "condition": str(condition.pk) if condition else "other",
+        "practitioner": "",
+        "treatment": "",
+        "symptoms": "Stiff neck since March, worse after long days at the laptop.",
+        "red_flags": "no",
+        "consent": "on",
+        "source_page": str(source.pk) if source else "",
+        spam.HONEYPOT_FIELD: "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def make_clinic(**fields):
+    """Clinic details for the default site, with a phone, an emergency number and a red-flag note."""
+    site = Site.objects.get(is_default_site=True)
+    clinic = ClinicSettings.for_site(site)
+    values = {
+        "name": "Riverside Acupuncture",
+        "phone": "(555) 010-4477",
+        "emergency_number": "911",
+        "red_flag_text": "<p>Go to the emergency department if a headache comes on like a thunderclap.</p>",
+        "privacy_version": "2026-03",
+        "booking_notification_email": "frontdesk@clinic.example",
+    }
+    values.update(fields)
+    for name, value in values.items():
+        setattr(clinic, name, value)
+    clinic.save()
+    return clinic
+
+
+PATIENT_NAME = "Harriet Quimby-Testpatient"
+
+
+def make_request(
+    name=PATIENT_NAME,
+    email="harriet@example.com",
+    phone="+15550102030",
+    status="new",
+    scheduled=False,
+    **fields,
+):
+    """A consultation request built straight with the ORM, as the patient's form would store it."""
+    fields.setdefault("preferred_contact", ConsultationRequest.ContactMethod.EMAIL)
+    fields.setdefault("patient_type", ConsultationRequest.PatientType.NEW)
+    fields.setdefault("consent_given_at", timezone.now())
+    fields.setdefault("privacy_version", "1")
+    fields.setdefault("condition_label", "Neck pain")
+    fields.setdefault("symptoms", "Stiff neck after long days at the desk.")
+    if scheduled:
+        fields.setdefault("scheduled_for", timezone.now() + datetime.timedelta(days=3))
+    created_at = fields.pop("created_at", None)
+    consultation_request = ConsultationRequest.objects.create(
+        name=name, email=email, phone=phone, status=status, **fields
+    )
+    if created_at is not None:
+        ConsultationRequest.objects.filter(pk=consultation_request.pk).update(created_at=created_at)
+        consultation_request.refresh_from_db()
+    return consultation_request
+
+
+# Pages as the editor's browser posts them ------------------------------------------------------------
+
+
+def edit_form_data(page):
+    """What the editor's browser posts when it saves this page with a one-paragraph body."""
+    data = {"title": page.title, "slug": page.slug}
+    for name in ("summary", "hero_title", "hero_text", "alternate_names", "symptoms"):
+        if hasattr(page, name):
+            data[name] = getattr(page, name)
+    if hasattr(page, "intro"):
+        data["intro"] = rich_text(page.intro or "<p>Intro.</p>")
+    if hasattr(page, "body"):
+        data["body"] = streamfield([("paragraph", rich_text("<p>Edited in the admin.</p>"))])
+    if isinstance(page, ArticlePage):
+        links = list(page.condition_links.all())
+        data["condition_links"] = inline_formset(
+            [{"id": link.pk, "condition": link.condition_id} for link in links], initial=len(links)
+        )
+    return nested_form_data(data)

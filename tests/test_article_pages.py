@@ -4,14 +4,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
 from articles.renditions import all_specs
 from tests import factories
+from tests.factories import edit_form_data
 
 
 def soup(response):
@@ -22,24 +21,6 @@ def list_block(items):
     data = {str(i): {"value": value, "deleted": "", "order": str(i)} for i, value in enumerate(items)}
     data["count"] = str(len(items))
     return data
-
-
-def edit_form_data(page):
-    """What the editor's browser posts when it saves this page with a one-paragraph body."""
-    data = {"title": page.title, "slug": page.slug}
-    for name in ("summary", "hero_title", "hero_text", "alternate_names", "symptoms"):
-        if hasattr(page, name):
-            data[name] = getattr(page, name)
-    if hasattr(page, "intro"):
-        data["intro"] = rich_text(page.intro or "<p>Intro.</p>")
-    if hasattr(page, "body"):
-        data["body"] = streamfield([("paragraph", rich_text("<p>Edited in the admin.</p>"))])
-    if isinstance(page, ArticlePage):
-        links = list(page.condition_links.all())
-        data["condition_links"] = inline_formset(
-            [{"id": link.pk, "condition": link.condition_id} for link in links], initial=len(links)
-        )
-    return nested_form_data(data)
 
 
 class EveryPageType(WagtailPageTestCase):
@@ -225,14 +206,6 @@ def test_article_shows_byline_review_date_and_related_articles(client, condition
     assert html.find("a", href=related.url)
 
 
-def count_queries(client, url):
-    client.get(url)  # warm per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
 def make_illustrated_articles(condition, count):
     articles = []
     for _ in range(count):
@@ -245,7 +218,7 @@ def make_illustrated_articles(condition, count):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["article", "condition"])
-def test_query_count_does_not_grow_with_related_articles_and_images(client, kind):
+def test_query_count_does_not_grow_with_related_articles_and_images(client, kind, count_queries):
     counts = {}
     for size in (2, 10):  # at least one related article each time
         condition = factories.make_condition(f"Condition {kind} {size}")

@@ -25,7 +25,7 @@ from booking import spam
 from booking.models import ConsultationRequest
 from booking.viewsets.listing import UNSTORABLE_CONTROLS
 from tests import factories
-from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
 
 settings.register_profile(
     "ci",

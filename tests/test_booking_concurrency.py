@@ -1,10 +1,13 @@
-"""200 patients sending the form at once from 20 threads: every request stored once, none refused.
+"""Patients sending the form at once: 200 from 20 threads, every request stored once and none refused;
+one form sent ten times at once (a double click, a flaky network), stored once; one address over its
+limit at the same moment, stored exactly up to the limit.
 
 Runs against the configured database: file-based SQLite locally (see clinic_site/settings/test.py)
 and PostgreSQL in CI (DATABASE_URL=postgres://...). An in-memory SQLite database cannot be shared by
 threads, so the test is skipped there.
 """
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from booking.models import ConsultationRequest
 from tests import factories
-from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
 
 THREADS = 20
 SUBMISSIONS = 200
@@ -86,3 +89,50 @@ def test_200_submissions_from_20_threads(settings, home):
         f"per submission median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
         f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
     )
+
+
+def post_at_once(posts):
+    """Send the (client, data) posts from as many threads, released together; returns their responses."""
+    barrier = threading.Barrier(len(posts))
+
+    def send(post):
+        client, data = post
+        try:
+            barrier.wait(timeout=30)
+            return client.post(FORM_URL, data)
+        finally:
+            connection.close()
+
+    connection.close()
+    with ThreadPoolExecutor(max_workers=len(posts)) as pool:
+        return list(pool.map(send, posts))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_form_sent_ten_times_at_once_is_stored_once(settings, home):
+    if in_memory_sqlite():
+        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    settings.BOOKING_RATE_LIMIT = None
+    make_clinic()
+    data = valid_data(factories.make_condition("Neck pain"))
+    responses = post_at_once([(Client(), data) for _ in range(10)])
+    assert [(response.status_code, response["Location"]) for response in responses] == [
+        (303, THANK_YOU_URL)
+    ] * 10
+    assert ConsultationRequest.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_posts_at_once_from_one_address_store_exactly_the_limit(settings, home):
+    if in_memory_sqlite():
+        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    settings.BOOKING_RATE_LIMIT = (5, 600)
+    make_clinic()
+    condition = factories.make_condition("Migraine")
+    posts = [
+        (Client(REMOTE_ADDR="203.0.113.77"), valid_data(condition, name=f"Same Address {n}"))
+        for n in range(10)
+    ]
+    responses = post_at_once(posts)
+    assert sorted(response.status_code for response in responses) == [303] * 5 + [429] * 5
+    assert ConsultationRequest.objects.count() == 5

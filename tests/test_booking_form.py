@@ -8,66 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client
-from wagtail.models import Site
 
 from booking import spam
 from booking.forms import PHONE_ERROR
 from booking.models import ConsultationRequest
-from clinic_site.models import ClinicSettings
 from tests import factories
-
-FORM_URL = "/consultation/"
-THANK_YOU_URL = "/consultation/thank-you/"
-
-
-# Helpers shared by the other test_booking_* files ------------------------------------------------
-
-
-def old_token(seconds_ago=60, token_id=None):
-    """A submission token for a form served ``seconds_ago``: old enough to pass the fill-time check."""
-    return spam.issue_token(issued_at=time.time() - seconds_ago, token_id=token_id)
-
-
-def valid_data(condition=None, source=None, **overrides):
-    """A complete, valid form post. ``condition=None`` picks "Something else"."""
-    data = {
-        "submission_token": old_token(),
-        "name": "Dana Whitfield",
-        "email": "dana.whitfield@example.org",
-        "phone": "(212) 555-0142",
-        "preferred_contact": "email",
-        "patient_type": "new",
-        "preferred_times": ["weekday_mornings", "saturdays"],
-        "condition": str(condition.pk) if condition else "other",
-        "practitioner": "",
-        "treatment": "",
-        "symptoms": "Stiff neck since March, worse after long days at the laptop.",
-        "red_flags": "no",
-        "consent": "on",
-        "source_page": str(source.pk) if source else "",
-        spam.HONEYPOT_FIELD: "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def make_clinic(**fields):
-    """Clinic details for the default site, with a phone, an emergency number and a red-flag note."""
-    site = Site.objects.get(is_default_site=True)
-    clinic = ClinicSettings.for_site(site)
-    values = {
-        "name": "Riverside Acupuncture",
-        "phone": "(555) 010-4477",
-        "emergency_number": "911",
-        "red_flag_text": "<p>Go to the emergency department if a headache comes on like a thunderclap.</p>",
-        "privacy_version": "2026-03",
-        "booking_notification_email": "frontdesk@clinic.example",
-    }
-    values.update(fields)
-    for name, value in values.items():
-        setattr(clinic, name, value)
-    clinic.save()
-    return clinic
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, old_token, valid_data
 
 
 def soup(response):
@@ -492,31 +438,6 @@ def test_same_token_posted_twice_stores_one_request(client, conditions):
     assert first["Location"] == second["Location"] == THANK_YOU_URL
     assert ConsultationRequest.objects.count() == 1
     assert ConsultationRequest.objects.get().submission_token == spam.read_token(data["submission_token"]).id
-
-
-@pytest.mark.django_db
-def test_duplicate_lost_in_a_race_is_treated_as_duplicate(client, conditions, monkeypatch):
-    """The unique token stops a second row even when both posts pass the "already stored?" check."""
-    data = valid_data(conditions[0])
-    assert client.post(FORM_URL, data).status_code == 303
-    monkeypatch.setattr(
-        "booking.views.ConsultationRequest.objects.filter",
-        _first_call_finds_nothing(ConsultationRequest.objects.filter),
-    )
-    response = client.post(FORM_URL, data)
-    assert response.status_code == 303
-    assert ConsultationRequest.objects.count() == 1
-
-
-def _first_call_finds_nothing(real_filter):
-    calls = []
-
-    def fake(*args, **kwargs):
-        calls.append(1)
-        queryset = real_filter(*args, **kwargs)
-        return queryset.none() if len(calls) == 1 else queryset
-
-    return fake
 
 
 # Red flags ----------------------------------------------------------------------------------------

@@ -5,17 +5,11 @@ patient still gets the thank-you page, and the mails arrive, once each, after th
 """
 
 import datetime
-import email
 import logging
-import socket
-import threading
-from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from booking import tasks
@@ -23,59 +17,12 @@ from booking.confirmations import send_confirmation
 from booking.models import ConsultationRequest
 from booking.notifications import admin_url_for
 from tests import factories
-from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.servers import Mailbox, SMTPServer, booking_tasks, free_port, run_worker
 
 # The worker commits for real, so these tests run outside a test transaction; the database is
 # restored to its migrated state (root page, site, groups) before each of them.
 mail_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-class Mailbox:
-    """An aiosmtpd handler that keeps every message it accepts, and can refuse some recipients."""
-
-    def __init__(self, refuse=()):
-        self.messages = []
-        self.refuse = set(refuse)
-        self.lock = threading.Lock()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 No such mailbox here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-    def to(self, address):
-        return [message for recipients, message in self.messages if address in recipients]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class SMTPServer:
-    """A local mail server the test starts and stops; nothing listens on its port while stopped."""
-
-    def __init__(self, port, mailbox):
-        self.port = port
-        self.mailbox = mailbox
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
 
 
 @pytest.fixture(autouse=True)
@@ -108,30 +55,12 @@ def smtp(settings, mailbox):
     server.stop()
 
 
-def run_worker():
-    """Work the queue in this process until nothing is ready, like `manage.py db_worker --batch`."""
-    Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="pytest-worker",
-        excluded_queue_names=[],
-    ).run()
-
-
 def site_log_text(caplog):
     """Every captured log line with its traceback, leaving out the test's own mail server."""
     formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
     return "\n".join(
         formatter.format(record) for record in caplog.records if not record.name.startswith("mail.log")
     )
-
-
-def booking_tasks():
-    return DBTaskResult.objects.filter(task_path__startswith="booking.tasks.")
 
 
 def let_retry_delays_pass():

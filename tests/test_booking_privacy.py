@@ -8,8 +8,8 @@ from django_tasks_db.models import DBTaskResult
 
 from booking.models import ConsultationRequest
 from tests import factories
-from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, old_token, valid_data
-from tests.test_booking_mail import run_worker
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, old_token, valid_data
+from tests.servers import run_worker
 
 PATIENT = {
     "name": "Theodora Quennell",

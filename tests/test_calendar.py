@@ -7,7 +7,7 @@ import pytest
 
 from booking.calendar import build_event_calendar, consultation_calendar, escape_text, fold, uid_for
 from clinic_site.models import ClinicSettings
-from tests.test_front_desk import PATIENT_NAME, make_request
+from tests.factories import PATIENT_NAME, make_request
 
 pytestmark = pytest.mark.django_db
 

@@ -109,8 +109,9 @@ def test_production_cookies_and_https_settings():
 
 def test_cache_is_redis_when_redis_url_is_set_else_a_folder_shared_by_workers(tmp_path):
     redis = setting("CACHES", REDIS_URL="redis://cache.internal:6379/1")["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "django_redis.cache.RedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/1"
+    assert redis["OPTIONS"]["IGNORE_EXCEPTIONS"] is True  # an outage reads as a miss, never a 500
     files = setting("CACHES", CACHE_DIR=str(tmp_path))["default"]
     assert files["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert files["LOCATION"] == str(tmp_path)

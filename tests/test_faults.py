@@ -1,5 +1,5 @@
 """Faults, with the real parts: a local SMTP server (aiosmtpd) that goes down, stalls or comes back, the
-real mail worker (`manage.py db_worker` in a subprocess, killed with SIGKILL), and gunicorn serving a
+real mail worker (`manage.py run_worker` in a subprocess, killed with SIGKILL), and gunicorn serving a
 site whose database goes away (a SQLite file whose folder disappears, or a PostgreSQL server that this
 test starts and then stops).
 
@@ -15,98 +15,33 @@ import http.client
 import io
 import os
 import re
-import shutil
 import signal
 import subprocess
-import sys
-import tempfile
 import threading
-import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from bench.load_server import ROOT, Site, free_port
+from bench.load_server import Site
 from booking.models import ConsultationRequest
 from tests import factories
-from tests.test_booking_form import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
-from tests.test_booking_mail import Mailbox, SMTPServer, booking_tasks
+from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.servers import (
+    Mailbox,
+    MailWorker,
+    OwnPostgres,
+    SMTPServer,
+    SQLiteOutage,
+    booking_tasks,
+    free_port,
+    wait_until,
+)
 
 mail_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 STAFF = "frontdesk@clinic.example"
-
-
-def wait_until(condition, timeout=60, interval=0.2, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s waiting for {message}")
-
-
-def database_url_for_subprocesses():
-    """The URL of the database this test process uses, for the subprocesses to share it."""
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    return (
-        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
-
-
-class MailWorker:
-    """`manage.py db_worker` as its own process, against the test database and the test SMTP server."""
-
-    def __init__(self, smtp_port, log_path):
-        self.smtp_port = smtp_port
-        self.log_path = log_path
-        self.process = None
-
-    def start(self):
-        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
-        env.update(
-            DJANGO_SETTINGS_MODULE="clinic_site.settings.test",
-            DATABASE_URL=database_url_for_subprocesses(),
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(self.smtp_port),
-            EMAIL_TIMEOUT="30",
-        )
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--queue-name",
-                "*",
-                "--interval",
-                "0.2",
-                "--no-startup-delay",
-                "--no-reload",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        return self
-
-    def kill(self, sig=signal.SIGKILL):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(sig)
-            self.process.wait(timeout=20)
-        self.log.close()
-
-    def stop(self):
-        self.kill(signal.SIGTERM)
 
 
 @pytest.fixture
@@ -301,7 +236,7 @@ def test_only_booking_mail_tasks_are_queued_again(db):
 
 SITE_CONTENT = """
 from tests import factories
-from tests.test_booking_form import make_clinic
+from tests.factories import make_clinic
 factories.make_home()
 make_clinic(phone="(555) 010-4477")
 for title in ("Neck pain", "Migraine", "Whiplash"):
@@ -313,90 +248,6 @@ PATIENT = {
     "email": "outage.okonkwo@example.net",
     "symptoms": "Dizzy spells",
 }
-
-
-class OwnPostgres:
-    """A PostgreSQL server of this test's own, in a temporary folder, that the test can stop."""
-
-    def __init__(self):
-        binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-        if not binaries:
-            pytest.skip("PostgreSQL server binaries are not installed")
-        self.bin = binaries[-1].parent
-        # Not under pytest's temporary folder: the postgres user must be able to reach it.
-        self.folder = Path(tempfile.mkdtemp(prefix="clinic-faults-pg-"))
-        self.port = free_port()
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres", "postgres")
-
-    def run(self, *command):
-        if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-            command = ("runuser", "-u", "postgres", "--", *command)
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            raise subprocess.CalledProcessError(result.returncode, command, result.stdout, result.stderr)
-
-    def remove(self):
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def init(self):
-        self.run(
-            str(self.bin / "initdb"),
-            "-D",
-            str(self.folder / "data"),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-        )
-        self.start()
-        self.run(
-            str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "clinic"
-        )
-        return f"postgres://postgres@127.0.0.1:{self.port}/clinic"
-
-    def start(self):
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self.run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.folder / "data"),
-            "-l",
-            str(self.folder / "log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        )
-
-    def stop(self):
-        self.run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
-
-
-class SQLiteOutage:
-    """The site's SQLite file lives in a folder that can be taken away and put back.
-
-    A worker that already has the file open keeps reading it after the folder goes, so the site runs
-    with ``DB_CONN_MAX_AGE=0`` here: every request opens the file, as a new worker would.
-    """
-
-    env = {"DB_CONN_MAX_AGE": "0"}
-
-    def __init__(self, folder):
-        self.folder = Path(folder) / "db"
-        self.folder.mkdir(parents=True)
-        self.away = Path(folder) / "db-away"
-
-    def init(self):
-        return f"sqlite:///{self.folder / 'site.sqlite3'}"
-
-    def stop(self):
-        self.folder.rename(self.away)
-
-    def start(self):
-        self.away.rename(self.folder)
 
 
 def fetch(port, method, path, body=None, headers=None):

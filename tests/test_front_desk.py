@@ -21,38 +21,9 @@ from booking.confirmations import send_confirmation
 from booking.models import ConsultationRequest, RequestAuditEntry
 from booking.tasks import MailDeferred
 from tests import factories
+from tests.factories import PATIENT_NAME, make_request
 
 pytestmark = pytest.mark.django_db
-
-PATIENT_NAME = "Harriet Quimby-Testpatient"
-
-
-def make_request(
-    name=PATIENT_NAME,
-    email="harriet@example.com",
-    phone="+15550102030",
-    status="new",
-    scheduled=False,
-    **fields,
-):
-    """A consultation request built straight with the ORM, as the patient's form would store it."""
-    fields.setdefault("preferred_contact", ConsultationRequest.ContactMethod.EMAIL)
-    fields.setdefault("patient_type", ConsultationRequest.PatientType.NEW)
-    fields.setdefault("consent_given_at", timezone.now())
-    fields.setdefault("privacy_version", "1")
-    fields.setdefault("condition_label", "Neck pain")
-    fields.setdefault("symptoms", "Stiff neck after long days at the desk.")
-    if scheduled:
-        fields.setdefault("scheduled_for", timezone.now() + datetime.timedelta(days=3))
-    created_at = fields.pop("created_at", None)
-    consultation_request = ConsultationRequest.objects.create(
-        name=name, email=email, phone=phone, status=status, **fields
-    )
-    if created_at is not None:
-        ConsultationRequest.objects.filter(pk=consultation_request.pk).update(created_at=created_at)
-        consultation_request.refresh_from_db()
-    return consultation_request
-
 
 INDEX = "consultationrequest:index"
 Action = RequestAuditEntry.Action

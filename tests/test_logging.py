@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from clinic_site.logging import JsonFormatter, SkipHealthChecks, logging_config, request_id_var
 from tests import factories
-from tests.test_booking_form import valid_data
+from tests.factories import valid_data
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from booking.models import ConsultationRequest, RequestAuditEntry
 from tests import factories
-from tests.test_front_desk import PATIENT_NAME, make_request
+from tests.factories import PATIENT_NAME, make_request
 
 ROLES = {
     "anonymous": None,

@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from tests import factories
-from tests.test_booking_form import valid_data
+from tests.factories import valid_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from booking.models import ConsultationRequest, RequestAuditEntry
 from tests import factories
-from tests.test_front_desk import PATIENT_NAME, make_request
+from tests.factories import PATIENT_NAME, make_request
 
 pytestmark = pytest.mark.django_db
 

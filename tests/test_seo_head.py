@@ -14,7 +14,7 @@ from articles.models import ArticleIndexPage
 from articles.renditions import SHARE_IMAGE_SPEC
 from clinic_site.models import ClinicSettings
 from tests import factories
-from tests.test_article_pages import count_queries, edit_form_data
+from tests.factories import edit_form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
@@ -162,7 +162,7 @@ def test_share_image_is_chosen_then_page_image_then_site_default(client, indexab
     assert meta(html, "twitter:card") == "summary"
 
 
-def test_share_image_costs_no_query(client, condition):
+def test_share_image_costs_no_query(client, condition, count_queries):
     """The share image comes with the page (select_related), so choosing one adds no query."""
     first = factories.make_article("First", conditions=[condition], image=factories.make_image())
     second = factories.make_article("Second", conditions=[condition], image=factories.make_image())

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pagecache",
     "articles",
     "booking",
+    "worker",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -186,8 +187,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clinic@example.com")
 
-# Background tasks: a database-backed queue worked by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks: a database-backed queue worked by `manage.py run_worker` (worker/), which keeps
+# django-tasks-db's worker going through database outages and queues a heartbeat every
+# WORKER_HEARTBEAT_SECONDS. The worker counts as stalled (/healthz/worker answers 503, the staff
+# dashboard warns) when no heartbeat has finished for WORKER_STALLED_AFTER seconds or a task has waited
+# more than WORKER_MAIL_LATE_AFTER seconds past its time.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "heartbeat"]}}
+WORKER_HEARTBEAT_SECONDS = int(os.environ.get("WORKER_HEARTBEAT_SECONDS", "30"))
+WORKER_STALLED_AFTER = int(os.environ.get("WORKER_STALLED_AFTER", "180"))
+WORKER_MAIL_LATE_AFTER = int(os.environ.get("WORKER_MAIL_LATE_AFTER", "600"))
+WORKER_RETRY_MAX_SECONDS = 30
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Clinic"
