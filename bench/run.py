@@ -291,7 +291,8 @@ def report(results, answers, probe, form_runs, connections):
     spread = ", ".join(f"{rate:.0f}" for rate in static_run.rates)
     print(f"  static file per round: {spread} /s (how busy the machine was)")
     print(
-        f"  Page latencies include the wait in gunicorn's queue: {connections} connections, one request each."
+        f"  wrk keeps {connections} requests in flight, so a page's latency includes its wait in gunicorn's "
+        "queue."
     )
 
     gain = results["static 2x"].rate / static_run.rate - 1
