@@ -1,6 +1,6 @@
 """`make bench`: how fast the production layout serves pages, a static file and consultation requests.
 
-    .venv/bin/python bench/run.py [--seconds 4] [--workers 5] [--connections 40]
+    .venv/bin/python bench/run.py [--seconds 4] [--workers 5] [--connections 20]
     DATABASE_URL=postgres://... .venv/bin/python bench/run.py   # load that (throwaway) database instead
 
 Builds a throwaway copy of the site (``bench/load_server.py``: production settings, a new SQLite file or
@@ -12,15 +12,18 @@ rate limit and minimum fill time are off (every request here comes from 127.0.0.
 once). The mail worker is not started: this measures the web tier; queued notices stay in the throwaway
 database.
 
-Pages and the static file are loaded with wrk (``bench/wrk_load.py``), one thread and ``--connections``
-open connections: enough that a request is always waiting for every worker, so the server sets the
-pace. The static file, served by whitenoise in the same gunicorn, is the reference, and the output
-shows the CPU wrk used while loading it. For the home page, a condition page and an article page it
-prints requests per second and wrk's p50/p95/p99 latency with and without the page cache, the
-``X-Cache`` header the server answered, and the database queries one view takes (counted in a Django
-test client against the same database, not on the servers, which keep DEBUG off). Each line's seconds
-are split into rounds that go round all the lines in turn, so a burst of other work on the machine hits
-them alike; after each run one more request waits until the server has worked off the queue wrk left.
+Pages and the static file are loaded with wrk (``bench/wrk_load.py``) from one thread with
+``--connections`` open connections, by default 4 per worker thread (20 for 5 sync workers): gunicorn's
+sync workers close the connection after each response, and with fewer the workers wait on wrk's
+reconnects. The static file, served by whitenoise in the same gunicorn, is the reference; it is loaded
+once more with twice the connections, and the output shows that this is no faster and how much CPU wrk
+used, i.e. that the server sets the pace, not the client. For the home page, a condition page and an
+article page it prints requests per second and wrk's p50/p95/p99 latency with and without the page
+cache, the ``X-Cache`` header the server answered, and the database queries one view takes (counted in
+a Django test client against the same database, not on the servers, which keep DEBUG off). Each line's
+seconds are split into rounds that go round all the lines in turn, so a burst of other work on the
+machine hits them alike. wrk stops with requests still queued; after each run one more request waits
+until the server has taken them up, so they do not eat into the next line's seconds.
 
 The consultation form is driven by the Python client in ``bench/http_load.py``: every POST needs the
 CSRF cookie and token and the signed submission token of a form it was served, and at a few dozen
@@ -210,9 +213,9 @@ def measure(targets, args):
 
 
 def bench(site, args, workdir):
+    client = wrk_version()
     print(f"Preparing a throwaway site in {workdir} (migrate, collectstatic, demo clinic)...", flush=True)
     started = time.perf_counter()
-    client = wrk_version()
     site.prepare()
     cached, uncached = args.port, args.port + 1
     for port in (cached, uncached):
@@ -335,10 +338,13 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds the seconds are split in")
     parser.add_argument("--warmup", type=int, default=1, help="untimed seconds per line before (default 1)")
     parser.add_argument(
-        "--workers", type=int, default=workers, help=f"gunicorn workers per server (default {workers})"
+        "--workers",
+        type=int,
+        default=workers,
+        help=f"gunicorn workers per server (default {workers}, as gunicorn.conf.py gives production here)",
     )
     parser.add_argument(
-        "--threads", type=int, default=threads, help=f"threads per worker (default {threads})"
+        "--threads", type=int, default=threads, help=f"threads per worker (default {threads}, the same)"
     )
     parser.add_argument(
         "--connections",
