@@ -141,8 +141,8 @@ def booking_posts(forms, run_id):
 
 
 def booking(port, seconds, clients):
-    """The form's GETs for ``seconds``, then one POST per form served; returns both runs and the name
-    prefix of the requests the POSTs stored ("Bench <run id> <number>")."""
+    """The form's GETs for ``seconds``, then one POST per form served; returns both runs and the run id
+    in the names of the requests the POSTs stored ("Bench <run id> <number>")."""
     forms = load(port, seconds, clients, get("/consultation/"), keep_bodies=True)
     run_id = uuid.uuid4().hex[:8]
     pending = iter(booking_posts(forms.bodies, run_id))
