@@ -60,7 +60,8 @@ serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunic
 	$(EVERY_MINUTE) & \
 	$(BIN)/gunicorn -c gunicorn.conf.py clinic_site.wsgi
 
-bench: install ## Load-test the production layout (ports 8501-8502): pages/s cached and not, queries, bookings/s
+bench: install ## Load-test the production layout with wrk (ports 8501-8502): pages/s cached and not, queries, bookings/s
+	bench/need_wrk.sh
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 test: install ## Run the whole test suite
