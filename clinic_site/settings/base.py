@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pagecache",
     "articles",
     "booking",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -2,10 +2,10 @@
 
 from wagtail.models import Workflow, WorkflowPage
 
-from articles.demo import content
-from articles.demo.streams import comparable_stream, page_by_slug, rewrite_page_links, stable_block_id
 from articles.models import Practitioner
 from clinic_site.models import ClinicSettings
+from demo import content
+from demo.streams import comparable_stream, page_by_slug, rewrite_page_links, stable_block_id
 
 WORKFLOW_NAME = "Clinical review"
 BOOKING_NOTIFICATION_EMAIL = "frontdesk@example.com"

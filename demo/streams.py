@@ -5,7 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 
-from articles.demo.state import DemoContentError
+from demo.state import DemoContentError
 
 # Block ids are derived from the page and position, so rebuilding a body gives the same ids.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d2c3a-9a57-4d0e-8a3c-5b1f0c2e7d41")

@@ -8,9 +8,6 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from articles.demo import content
-from articles.demo.state import DemoContentError
-from articles.demo.streams import comparable_stream, stream_raw, validated_stream
 from articles.models import (
     ArticleCondition,
     ArticleIndexPage,
@@ -22,6 +19,9 @@ from articles.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+from demo import content
+from demo.state import DemoContentError
+from demo.streams import comparable_stream, stream_raw, validated_stream
 
 HOME_SLUG = "home"
 
