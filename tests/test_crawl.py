@@ -16,7 +16,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.models import Site
 
-from articles.demo.loader import load_demo_content
+from demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

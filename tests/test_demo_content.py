@@ -19,9 +19,6 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page, Revision, Site, Workflow, WorkflowPage
 
-from articles.demo import content
-from articles.demo.images import LANDSCAPE, SQUARE, render_image
-from articles.demo.loader import load_demo_content
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -38,6 +35,9 @@ from articles.models import (
 from articles.renditions import all_specs
 from booking.models import ConsultationRequest
 from clinic_site.models import ClinicSettings
+from demo import content
+from demo.images import LANDSCAPE, SQUARE, render_image
+from demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

@@ -20,9 +20,9 @@ from django.db import connection, transaction
 from django.test import override_settings
 from wagtail.models import PageViewRestriction, Site
 
-from articles.demo.loader import load_demo_content
 from articles.models import ArticlePage, ConditionPage, StandardPage, TreatmentPage
 from articles.views import MAX_QUERY_LENGTH, clean_query, highlight, highlight_pattern, search_terms
+from demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

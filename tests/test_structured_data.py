@@ -18,7 +18,6 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from articles import opening_hours, robots, seo
-from articles.demo.loader import load_demo_content
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -31,6 +30,7 @@ from articles.models import (
     TreatmentPage,
 )
 from clinic_site.models import ClinicSettings
+from demo.loader import load_demo_content
 from tests import factories
 
 pytestmark = pytest.mark.django_db

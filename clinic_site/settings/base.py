@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "articles",
     "booking",
     "worker",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

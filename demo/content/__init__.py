@@ -1,7 +1,7 @@
 """Demo content for a fictional clinic, written as plain Python data.
 
 Everything here describes a made-up clinic so that a fresh install shows a complete site. The demo
-content loader (``articles.demo.loader``, run by ``manage.py load_demo_content``) turns these constants
+content loader (``demo.loader``, run by ``manage.py load_demo_content``) turns these constants
 into pages, snippets and images; staff then replace the clinic details, people and articles in the admin.
 
 - ``clinic``: the clinic's details (``CLINIC``), ``PRACTITIONERS``, ``IMAGES`` and ``PRIVACY_VERSION``.
@@ -15,7 +15,7 @@ Rich text may link to other demo pages as ``<a href="page:SLUG">``; the loader r
 Images are referred to by key and drawn by the loader from ``kind`` and ``hue``.
 
 This package has no Django imports, so it can be imported and checked on its own:
-``python -m articles.demo.content`` prints word counts and verifies every cross-reference.
+``python -m demo.content`` prints word counts and verifies every cross-reference.
 """
 
 from .articles import ARTICLES

@@ -1,6 +1,6 @@
 """Bodies: a neck from behind or the side, a head from the front or the side, and portraits."""
 
-from articles.demo.drawings.canvas import (
+from demo.drawings.canvas import (
     bezier,
     ellipse_points,
     referral_path,

@@ -2,7 +2,7 @@
 
 ``render_image(kind, hue)`` returns PNG bytes. The same arguments always give the same bytes, which lets
 the loader tell whether a stored demo image is still the one it would draw. The drawings themselves are
-in ``articles.demo.drawings``, a module per subject; this module picks one and renders it.
+in ``demo.drawings``, a module per subject; this module picks one and renders it.
 
 Some kinds have two views (a neck from behind or from the side, several needles on a tray or one needle
 beside a knotted muscle). The loader picks the view from the image's alt text with ``view_for_alt`` so
@@ -12,16 +12,16 @@ that the picture matches its description.
 import io
 import random
 
-from articles.demo.drawings.anatomy import (
+from demo.drawings.anatomy import (
     draw_head_front,
     draw_head_side,
     draw_neck_back,
     draw_neck_side,
     draw_portrait,
 )
-from articles.demo.drawings.canvas import Canvas, Palette, soft_backdrop
-from articles.demo.drawings.scenes import draw_abstract_path, draw_abstract_shapes, draw_clinic
-from articles.demo.drawings.treatment import draw_cupping, draw_needle_single, draw_needles_tray
+from demo.drawings.canvas import Canvas, Palette, soft_backdrop
+from demo.drawings.scenes import draw_abstract_path, draw_abstract_shapes, draw_clinic
+from demo.drawings.treatment import draw_cupping, draw_needle_single, draw_needles_tray
 
 LANDSCAPE = (1600, 900)
 SQUARE = (800, 800)

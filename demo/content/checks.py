@@ -1,15 +1,15 @@
 """Word counts and a self-check of the demo content: every key, slug and page link resolves.
 
-``python -m articles.demo.content`` runs ``main()``: it prints the word counts and any problems.
+``python -m demo.content`` runs ``main()``: it prints the word counts and any problems.
 """
 
 import re
 
-from articles.demo.content.articles import ARTICLES
-from articles.demo.content.clinic import CLINIC, IMAGES, PRACTITIONERS
-from articles.demo.content.conditions import CONDITIONS
-from articles.demo.content.pages import ABOUT, HOME, PRIVACY, TERMS
-from articles.demo.content.treatments import TREATMENTS
+from demo.content.articles import ARTICLES
+from demo.content.clinic import CLINIC, IMAGES, PRACTITIONERS
+from demo.content.conditions import CONDITIONS
+from demo.content.pages import ABOUT, HOME, PRIVACY, TERMS
+from demo.content.treatments import TREATMENTS
 
 _TAG_RE = re.compile(r"<[^>]+>")
 # Value keys that hold references or choices rather than words a reader sees.

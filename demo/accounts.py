@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from articles.demo import content
 from booking.models import ConsultationRequest
+from demo import content
 
 DEMO_ACCOUNTS = [
     # (username, password, group or None for the superuser, first name)

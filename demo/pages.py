@@ -8,9 +8,6 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from articles.demo import content
-from articles.demo.state import DemoContentError
-from articles.demo.streams import comparable_stream, stream_raw, validated_stream
 from articles.models import (
     ArticleCondition,
     ArticleIndexPage,
@@ -22,6 +19,9 @@ from articles.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+from demo import content
+from demo.state import DemoContentError
+from demo.streams import differs, image_by_key, page_by_slug, stream_value
 
 HOME_SLUG = "home"
 
@@ -49,7 +49,6 @@ INDEX_PAGES = [
         "understand your symptoms and your options.</p>",
     ),
 ]
-STREAM_FIELDS = {"body"}
 MENU_SLUGS = {"conditions", "treatments", "resources", content.ABOUT["slug"]}
 
 
@@ -151,7 +150,7 @@ def ensure_pages(demo):
             "hero_text": home.get("hero_text", ""),
             "hero_image_id": _image_id(demo, home.get("hero_image")),
             "show_in_menus": False,
-            "body": stream_raw(home.get("body", []), demo, HOME_SLUG),
+            "body": stream_value(demo.home, "body", home.get("body", []), demo, HOME_SLUG),
         },
     )
     for _model, slug, title, intro in INDEX_PAGES:
@@ -164,7 +163,7 @@ def ensure_pages(demo):
             "summary": spec["summary"],
             "image_id": _image_id(demo, spec.get("image")),
             "show_in_menus": spec["slug"] in MENU_SLUGS,
-            "body": stream_raw(spec.get("body", []), demo, spec["slug"]),
+            "body": stream_value(page, "body", spec.get("body", []), demo, spec["slug"]),
         }
         relations = {}
         dates = None
@@ -172,12 +171,12 @@ def ensure_pages(demo):
             fields["alternate_names"] = ", ".join(spec.get("alternate_names", []))
             fields["symptoms"] = "\n".join(spec.get("symptoms", []))
             fields["show_red_flags"] = spec.get("show_red_flags", True)
-            relations["treatments"] = [demo.pages[slug] for slug in spec.get("treatments", [])]
+            relations["treatments"] = [page_by_slug(demo, slug) for slug in spec.get("treatments", [])]
         elif model is ArticlePage:
             fields["author_id"] = demo.practitioners[spec["author"]].pk
             fields["reviewer_id"] = demo.practitioners[spec["reviewer"]].pk
             fields["last_reviewed"] = datetime.date.fromisoformat(spec["last_reviewed"])
-            relations["condition_links"] = [demo.pages[slug] for slug in spec["conditions"]]
+            relations["condition_links"] = [page_by_slug(demo, slug) for slug in spec["conditions"]]
             first = _publication_time(spec["first_published"])
             dates = (first, max(first, _publication_time(spec["last_reviewed"])))
         elif model is StandardPage:
@@ -196,14 +195,7 @@ def sync_page(demo, page, fields, relations=None):
     relations = relations or {}
     changed = []
     for name, wanted in fields.items():
-        if name in STREAM_FIELDS:
-            wanted = validated_stream(page, name, wanted)
-            differs = comparable_stream(page, name, getattr(page, name)) != comparable_stream(
-                page, name, wanted
-            )
-        else:
-            differs = getattr(page, name) != wanted
-        if differs:
+        if differs(getattr(page, name), wanted):
             setattr(page, name, wanted)
             changed.append(name)
     if "treatments" in relations:
@@ -253,4 +245,4 @@ def _publication_time(iso_date):
 
 
 def _image_id(demo, key):
-    return demo.images[key].pk if key else None
+    return image_by_key(demo, key).pk if key else None

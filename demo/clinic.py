@@ -2,10 +2,10 @@
 
 from wagtail.models import Workflow, WorkflowPage
 
-from articles.demo import content
-from articles.demo.streams import comparable_stream, page_by_slug, rewrite_page_links, stable_block_id
 from articles.models import Practitioner
 from clinic_site.models import ClinicSettings
+from demo import content
+from demo.streams import differs, image_by_key, page_by_slug, rewrite_page_links, stream_value
 
 WORKFLOW_NAME = "Clinical review"
 BOOKING_NOTIFICATION_EMAIL = "frontdesk@example.com"
@@ -22,7 +22,7 @@ def ensure_practitioners(demo):
             "credentials": spec.get("credentials", ""),
             "job_title": spec["job_title"],
             "bio": rewrite_page_links(spec.get("bio", ""), demo),
-            "photo_id": demo.images[spec["image"]].pk if spec.get("image") else None,
+            "photo_id": image_by_key(demo, spec["image"]).pk if spec.get("image") else None,
             "is_clinical_reviewer": spec.get("is_clinical_reviewer", True),
             "sort_order": order * 10,
         }
@@ -63,24 +63,17 @@ def ensure_settings(demo):
         "red_flag_text": rewrite_page_links(clinic.get("red_flag_text", ""), demo),
         "privacy_version": content.PRIVACY_VERSION,
         "booking_notification_email": BOOKING_NOTIFICATION_EMAIL,
+        "hours": stream_value(
+            settings_object,
+            "hours",
+            [("hours", row) for row in clinic.get("hours", [])],
+            demo,
+            "clinic-hours",
+        ),
     }
-    changed = [name for name, value in wanted.items() if getattr(settings_object, name) != value]
+    changed = [name for name, value in wanted.items() if differs(getattr(settings_object, name), value)]
     for name in changed:
         setattr(settings_object, name, wanted[name])
-
-    hours = [
-        {
-            "type": "hours",
-            "value": {"days": row["days"], "opens": row["opens"], "closes": row["closes"]},
-            "id": stable_block_id("clinic-hours", index),
-        }
-        for index, row in enumerate(clinic.get("hours", []))
-    ]
-    if comparable_stream(settings_object, "hours", settings_object.hours) != comparable_stream(
-        settings_object, "hours", hours
-    ):
-        settings_object.hours = hours
-        changed.append("hours")
     if changed:
         settings_object.save()
         if existed:

@@ -5,10 +5,10 @@ import io
 
 from django.core.files.images import ImageFile
 
-from articles.demo import content
-from articles.demo.images import render_image, view_for_alt
 from articles.models import ClinicImage
 from articles.renditions import all_specs
+from demo import content
+from demo.images import render_image, view_for_alt
 
 
 def ensure_images(demo):

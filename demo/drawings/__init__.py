@@ -1,4 +1,4 @@
-"""The demo illustrations, drawn with Pillow; ``articles.demo.images`` picks one and renders it.
+"""The demo illustrations, drawn with Pillow; ``demo.images`` picks one and renders it.
 
 - ``canvas``: colours, the supersampled ``Canvas`` and the shapes several drawings share.
 - ``anatomy``: necks, heads and the practitioners' portraits.

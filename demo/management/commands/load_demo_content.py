@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo.loader import DemoContentError, load_demo_content
+from demo.loader import DemoContentError, load_demo_content
 
 
 class Command(BaseCommand):

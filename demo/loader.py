@@ -1,4 +1,4 @@
-"""Turns the demo content in ``articles.demo.content`` into a working clinic site.
+"""Turns the demo content in ``demo.content`` into a working clinic site.
 
 Everything is found again by a stable key: images by title, pages by slug under their parent,
 practitioners by name, users by username, demo consultation requests by a fixed submission token.
@@ -15,11 +15,11 @@ import time
 from django.conf import settings
 from django.db import transaction
 
-from articles.demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts, ensure_demo_requests, write_logins
-from articles.demo.clinic import ensure_practitioners, ensure_settings, ensure_workflow_assignment
-from articles.demo.media import ensure_images, pregenerate_renditions
-from articles.demo.pages import ensure_home, ensure_page_stubs, ensure_pages
-from articles.demo.state import DemoContentError, DemoSite, Report
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts, ensure_demo_requests, write_logins
+from demo.clinic import ensure_practitioners, ensure_settings, ensure_workflow_assignment
+from demo.media import ensure_images, pregenerate_renditions
+from demo.pages import ensure_home, ensure_page_stubs, ensure_pages
+from demo.state import DemoContentError, DemoSite, Report
 
 __all__ = ["DEMO_ACCOUNTS", "DemoContentError", "DemoSite", "Report", "load_demo_content"]
 

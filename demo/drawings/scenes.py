@@ -2,7 +2,7 @@
 
 import math
 
-from articles.demo.drawings.canvas import bezier, hsl, with_alpha
+from demo.drawings.canvas import bezier, hsl, with_alpha
 
 
 def draw_clinic(canvas, palette, rng):

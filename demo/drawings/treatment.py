@@ -2,7 +2,7 @@
 
 import math
 
-from articles.demo.drawings.canvas import hsl, with_alpha
+from demo.drawings.canvas import hsl, with_alpha
 
 STEEL = (150, 160, 172, 255)
 COPPER = hsl(38, 0.55, 0.55)
