@@ -140,8 +140,10 @@ def test_the_front_desk_pages(new_context, site_db, shot):
 
 
 def test_the_429_page(site, new_context, shot):
-    """A second server on the same site, with a rate limit of one post, shows the "too many" page."""
-    with site.serve(workers=1, log_name="rate-limited.log", BOOKING_RATE_LIMIT="1/600") as limited:
+    """A second server on the same site, with a limit of one post of any kind, shows the "too many" page."""
+    with site.serve(
+        workers=1, log_name="rate-limited.log", BOOKING_RATE_LIMIT="1/600", BOOKING_ATTEMPT_LIMIT="1/600"
+    ) as limited:
         page = new_context(PHONE, base_url=limited.url).new_page()
         for expected in (200, 429):
             page.goto("/consultation/")
