@@ -91,6 +91,11 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     editor.goto(f"/admin/pages/add/articles/articlepage/{resources}/")
     fill_article(editor, title)
     shot(editor, "editor filled in the article")
+    # A draft first, then the submission from the edit view (Wagtail's create view words its message
+    # differently, and the editor's autosave can turn a create into an edit at any moment).
+    editor.locator("footer").get_by_role("button", name="Save draft").click()
+    expect(editor.locator(".messages")).to_contain_text(title)
+    expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
 
     editor.locator("footer").get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Submit to Clinical review").click()
