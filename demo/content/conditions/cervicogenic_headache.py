@@ -9,6 +9,8 @@ CONDITION = {
         "to follow neck stiffness and long desk days."
     ),
     "image": "condition-cervicogenic-headache",
+    "reviewer": "priya-lindqvist",
+    "last_reviewed": "2026-09-21",
     "symptoms": [
         "Pain that starts at the base of the skull",
         "Pain on one side, often the stiffer side of the neck",

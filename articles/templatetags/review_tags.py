@@ -1,0 +1,41 @@
+"""Template tags for trustworthy medical pages: citation links in an article's text, and the review and
+reading-grade facts the admin shows editors and clinical reviewers."""
+
+from django import template
+
+from articles.citations import link_markers
+from articles.panels import review_summary
+
+register = template.Library()
+
+
+class CitationsNode(template.Node):
+    def __init__(self, nodelist, page):
+        self.nodelist = nodelist
+        self.page = page
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        return link_markers(self.nodelist.render(context), len(getattr(page, "references", None) or []))
+
+
+@register.tag
+def citations(parser, token):
+    """``{% citations page %}…{% endcitations %}``: the enclosed text with ``[1]`` markers linked to the
+    page's numbered references."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% citations %} takes one argument: the page.")
+    nodelist = parser.parse(("endcitations",))
+    parser.delete_first_token()
+    return CitationsNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.simple_tag(takes_context=True)
+def review_summary_for(context, page):
+    """The review facts about a medical page (see ``articles.panels.review_summary``), or None for a page
+    that is not reviewed."""
+    page = getattr(page, "specific", page)
+    if not hasattr(page, "next_review_due"):
+        return None
+    return review_summary(page, context["request"])
