@@ -65,6 +65,6 @@ def explain_why_approval_is_not_possible(request, page):
     button (no practitioner profile, or their own page)."""
     if request.method != "GET":
         return
-    refusal = approval_outlook(page.specific, request.user).get("refusal")
+    refusal = approval_outlook(page.get_latest_revision_as_object(), request.user).get("refusal")
     if refusal:
         messages.warning(request, refusal)

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Workflow, WorkflowPage
 
 from tests import factories
 
@@ -30,6 +31,19 @@ def condition(home):
 
 
 @pytest.fixture
+def clinical_review(condition):
+    """The workflow the data migrations made, assigned where the demo loader assigns it."""
+    workflow = Workflow.objects.get(name="Clinical review")
+    for index in (
+        factories.make_article_index(),
+        factories.make_condition_index(),
+        factories.make_treatment_index(),
+    ):
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+@pytest.fixture
 def superuser(db):
     return factories.make_user("boss", superuser=True)
 
@@ -41,7 +55,10 @@ def editor(db):
 
 @pytest.fixture
 def reviewer(db):
-    return factories.make_user("reviewer-user", group="Clinical reviewers")
+    """A clinical reviewer whose account is linked to a practitioner, so their approvals are recorded."""
+    user = factories.make_user("reviewer-user", group="Clinical reviewers")
+    factories.make_practitioner("Rae Reviewer", credentials="PT, DPT", user=user)
+    return user
 
 
 @pytest.fixture

@@ -115,8 +115,6 @@ def test_editor_builds_an_article_with_every_block_through_the_admin(client, sup
             "condition_links": inline_formset([{"condition": condition.pk}]),
             "body": body,
             "author": author.pk,
-            "reviewer": author.pk,
-            "last_reviewed": "2026-10-01",
             "action-publish": "action-publish",
         }
     )

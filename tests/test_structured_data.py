@@ -344,9 +344,11 @@ def test_condition_graph_names_symptoms_and_treatments_that_link_to_their_pages(
         assert all(t["@type"] == "MedicalTherapy" for t in therapies)
         for therapy in therapies:
             assert client.get(urlsplit(therapy["url"]).path).status_code == 200
-        # The practitioners the page lists are there as people working for the clinic.
-        listed = {p.name for p in condition.practitioners.all()}
+        # The practitioners the page lists, and its medical reviewer, are there as people of the clinic.
+        listed = {p.name for p in condition.practitioners.all()} | {condition.reviewer.name}
         assert {n["name"] for n in nodes_of_type(graph, "Person")} == listed
+        assert nodes[page["reviewedBy"]["@id"]]["name"] == condition.reviewer.name
+        assert page["lastReviewed"] == condition.last_reviewed.isoformat()
 
 
 def test_treatment_page_is_about_a_medical_therapy(client, demo):

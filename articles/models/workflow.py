@@ -50,10 +50,9 @@ def approval_refusal(page, user, workflow_state=None, practitioner=None):
     return None
 
 
-def record_review(page, practitioner, day=None):
-    """Write ``practitioner`` and ``day`` (today) as the medical review into the page's latest revision,
-    the one the workflow publishes when it finishes."""
-    revision = page.get_latest_revision()
+def record_review(revision, practitioner, day=None):
+    """Write ``practitioner`` and ``day`` (today) as the medical review into ``revision``: the page's
+    latest revision, which the workflow publishes when it finishes."""
     reviewed = revision.as_object()
     reviewed.reviewer = practitioner
     reviewed.last_reviewed = day or timezone.localdate()
@@ -77,8 +76,8 @@ class ClinicalApprovalTask(AbstractGroupApprovalTask):
         )
 
     def refusal_for(self, obj, user):
-        page = getattr(obj, "specific", obj)
-        return approval_refusal(page, user, page.current_workflow_state)
+        """Why ``user`` may not approve ``obj``, judged on its latest draft (who wrote it)."""
+        return approval_refusal(obj.get_latest_revision_as_object(), user, obj.current_workflow_state)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -94,10 +93,12 @@ class ClinicalApprovalTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            page = task_state.workflow_state.content_object.specific
+            workflow_state = task_state.workflow_state
+            # The very revision object the workflow's finish action will publish.
+            revision = workflow_state.content_object.get_latest_revision()
             practitioner = practitioner_of(user)
-            refusal = approval_refusal(page, user, task_state.workflow_state, practitioner)
+            refusal = approval_refusal(revision.as_object(), user, workflow_state, practitioner)
             if refusal:
                 raise PermissionDenied(refusal)
-            record_review(page, practitioner)
+            record_review(revision, practitioner)
         return super().on_action(task_state, user, action_name, **kwargs)

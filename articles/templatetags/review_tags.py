@@ -33,9 +33,10 @@ def citations(parser, token):
 
 @register.simple_tag(takes_context=True)
 def review_summary_for(context, page):
-    """The review facts about a medical page (see ``articles.panels.review_summary``), or None for a page
-    that is not reviewed."""
-    page = getattr(page, "specific", page)
+    """The review facts about a medical page's latest draft (see ``articles.panels.review_summary``), or
+    None for a page that is not reviewed."""
+    if page.pk and getattr(page, "latest_revision_id", None):
+        page = page.get_latest_revision_as_object()
     if not hasattr(page, "next_review_due"):
         return None
     return review_summary(page, context["request"])
