@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import Site, Workflow, WorkflowPage
 
+from demo.loader import load_demo_content
 from tests import factories
 
 
@@ -16,6 +18,19 @@ def empty_caches():
     for cache in caches.all():
         cache.clear()
     yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo clinic's home page, loaded once for the test module and rolled back after it."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+        with transaction.atomic():
+            load_demo_content()
+            yield Site.objects.get(is_default_site=True).root_page.specific
+            transaction.set_rollback(True)
     for cache in caches.all():
         cache.clear()
 

@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
-from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -30,7 +28,6 @@ from articles.models import (
     TreatmentPage,
 )
 from clinic_site.models import ClinicSettings
-from demo.loader import load_demo_content
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +37,8 @@ pytestmark = pytest.mark.django_db
 # SearchAction's "query" property (schema.org/docs/actions.html).
 CREATIVE_WORK = {
     "url", "name", "description", "inLanguage", "isPartOf", "datePublished", "dateModified", "about",
-    "mainEntity", "headline", "author", "publisher", "image",
+    "mainEntity", "headline", "author", "publisher", "image", "citation", "creditText", "identifier",
+    "sameAs",
 }  # fmt: skip
 WEB_PAGE = CREATIVE_WORK | {"breadcrumb", "primaryImageOfPage", "lastReviewed", "reviewedBy"}
 VOCABULARY = {
@@ -77,21 +75,13 @@ VOCABULARY = {
     "MedicalCondition": {"name", "alternateName", "description", "url", "signOrSymptom", "possibleTreatment"},
     "MedicalSignOrSymptom": {"name"},
     "MedicalTherapy": {"name", "description", "url"},
+    "ScholarlyArticle": CREATIVE_WORK,
+    "CreativeWork": CREATIVE_WORK,
+    "PropertyValue": {"propertyID", "value"},
+    "Periodical": {"name"},
+    "Organization": {"name"},
 }
 DAYS = {f"https://schema.org/{day}" for day in opening_hours.WEEKDAYS}
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo clinic, loaded once for the module and rolled back after it."""
-    media = tmp_path_factory.mktemp("structured-data-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
-        with transaction.atomic():
-            load_demo_content()
-            yield Site.objects.get(is_default_site=True).root_page.specific
-            transaction.set_rollback(True)
-    for cache in caches.all():
-        cache.clear()
 
 
 def demo_pages(home):
