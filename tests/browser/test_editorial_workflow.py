@@ -1,6 +1,8 @@
 """An editor writes an article in the Wagtail admin and sends it to clinical review; a clinical reviewer
-approves it; the article is then live and listed on its condition page."""
+approves it; the article is then live, listed on its condition page, and names the reviewer and today as
+its medical review."""
 
+import datetime
 import re
 import uuid
 
@@ -116,6 +118,7 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     expect(reviewer.locator("main")).to_contain_text(title)  # "Awaiting your review" on the dashboard
     shot(reviewer, "reviewer dashboard")
     reviewer.goto(f"/admin/pages/{page_row['id']}/edit/")
+    expect(reviewer.locator("main")).to_contain_text("it will show “Medically reviewed by Dr. Sam Okafor")
     reviewer.locator("footer").get_by_role("button", name="More actions").click()
     reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
     expect(reviewer.locator(".messages")).to_contain_text(title)
@@ -138,4 +141,9 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     image = main.get_by_role("img", name="Drawing of the muscles at the back of the neck")
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the article's image did not load"
+    reviewed = anonymous.locator(".review-line time").first.get_attribute("datetime")
+    assert abs((datetime.date.fromisoformat(reviewed) - datetime.date.today()).days) <= 1, "reviewed today"
+    expect(main.locator(".review-line")).to_contain_text(
+        re.compile(r"Last reviewed \w+ \d+, \d{4} by Dr\. Sam Okafor, DAOM, L\.Ac\. · Next review due")
+    )
     shot(anonymous, "the live article")
