@@ -4,6 +4,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,6 +14,7 @@ from articles.admin_views import (
     ReviewsDueView,
     is_clinical_reviewer,
 )
+from articles.content_checks import ClinicContentChecker
 from articles.models import Practitioner
 from articles.panels import approval_outlook
 from articles.reviews_due import reviews_due
@@ -68,3 +70,12 @@ def explain_why_approval_is_not_possible(request, page):
     refusal = approval_outlook(page.get_latest_revision_as_object(), request.user).get("refusal")
     if refusal:
         messages.warning(request, refusal)
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_reading_grade_check(request, items, page):
+    """Wagtail's content checker with the clinic's reading-grade check (``articles.content_checks``)."""
+    items[:] = [
+        ClinicContentChecker(in_editor=item.in_editor) if isinstance(item, ContentCheckerItem) else item
+        for item in items
+    ]

@@ -1,6 +1,8 @@
 """The reading grade editors and reviewers see: Flesch–Kincaid on the words a patient reads, each list
 item and heading taken as a sentence, shown in the checks panel against the clinic's target."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -82,3 +84,34 @@ def test_the_checks_panel_shows_the_grade_against_the_target(client, condition, 
         metric = html.select_one("[data-reading-grade] p")
         assert " ".join(metric.get_text().split()) == expected
     assert reading_grade(plain) <= 8 < reading_grade(dense)
+
+
+def test_the_reading_check_is_registered_with_wagtails_content_checker(client, condition, editor):
+    factories.make_clinic(reading_grade_target=8)
+    page = factories.make_article("Configured", conditions=[condition])
+    client.force_login(editor)
+    html = BeautifulSoup(
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
+    )
+    configuration = json.loads(html.find("script", id="checker-axe-configuration").string)
+    assert "reading-grade" in configuration["options"]["runOnly"]
+    [rule] = [rule for rule in configuration["spec"]["rules"] if rule["id"] == "reading-grade"]
+    assert rule["selector"] == "[data-reading-grade-above-target]"
+    assert (
+        configuration["messages"]["reading-grade"]["error_name"] == "Reads above grade 8, the clinic’s target"
+    )
+
+
+def test_only_a_preview_above_the_target_carries_the_marker(client, condition):
+    factories.make_clinic(reading_grade_target=8)
+    plain = factories.make_article("Plain", conditions=[condition], body=[("paragraph", PLAIN * 2)])
+    dense = factories.make_article("Dense", conditions=[condition], body=[("paragraph", DENSE * 2)])
+
+    def markers(response):
+        return BeautifulSoup(response.content, "html.parser").select("[data-reading-grade-above-target]")
+
+    [marker] = markers(dense.make_preview_request())
+    assert float(marker["data-reading-grade-above-target"]) == reading_grade(dense)
+    assert marker.get_text() == "", "empty, so Axe's has-visible-text check reports it"
+    assert markers(plain.make_preview_request()) == []
+    assert markers(client.get(dense.url)) == [], "never on the live page"

@@ -10,37 +10,22 @@ from wagtail.blocks import StructBlockValidationError
 
 from articles.blocks import ReferenceBlock
 from articles.citations import link_markers
+from demo.content import references
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-REVIEW = {
-    "authors": "Linde K, Allais G, Brinkhaus B, et al.",
-    "title": "Acupuncture for the prevention of tension-type headache",
-    "source": "Cochrane Database of Systematic Reviews",
-    "year": 2016,
-    "doi": "10.1002/14651858.CD007587.pub2",
-    "pubmed_id": "27092807",
-    "url": "",
-}
-GUIDELINE = {
-    "authors": "",
-    "title": "Headaches in over 12s: diagnosis and management (CG150)",
-    "source": "National Institute for Health and Care Excellence",
-    "year": 2012,
-    "doi": "",
-    "pubmed_id": "",
-    "url": "https://www.nice.org.uk/guidance/cg150",
-}
+REVIEW = references.TENSION_HEADACHE_COCHRANE_2016
+GUIDELINE = references.NICE_HEADACHES_CG150
 
 
-def referenced_article(condition, text, references=(REVIEW, GUIDELINE)):
+def referenced_article(condition, text, sources=(REVIEW, GUIDELINE)):
     block = ReferenceBlock()
     return factories.make_article(
         "Sourced article",
         conditions=[condition],
         body=[("paragraph", text)],
-        references=[("reference", block.to_python(reference)) for reference in references],
+        references=[("reference", block.to_python(source)) for source in sources],
     )
 
 
@@ -76,7 +61,7 @@ def test_markers_link_to_the_numbered_references(client, condition):
     assert items[0].find("a", href="https://doi.org/10.1002/14651858.CD007587.pub2")
     assert items[0].find("a", href="https://pubmed.ncbi.nlm.nih.gov/27092807/")
     assert items[1].find("a", href="https://www.nice.org.uk/guidance/cg150")
-    assert "Linde K, Allais G, Brinkhaus B, et al. Acupuncture for the prevention" in items[0].get_text()
+    assert f"{REVIEW['authors']}. Acupuncture for the prevention" in items[0].get_text()
 
     markers = html.select(".prose sup.citation")
     assert [[a["href"] for a in sup.find_all("a")] for sup in markers] == [
@@ -110,7 +95,7 @@ def test_the_article_json_ld_cites_each_source(client, condition):
     assert review["@type"] == "ScholarlyArticle"
     assert review["name"] == REVIEW["title"]
     assert review["datePublished"] == "2016"
-    assert review["isPartOf"] == {"@type": "Periodical", "name": "Cochrane Database of Systematic Reviews"}
+    assert review["isPartOf"] == {"@type": "Periodical", "name": REVIEW["source"]}
     assert review["identifier"] == [
         {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1002/14651858.CD007587.pub2"},
         {"@type": "PropertyValue", "propertyID": "PMID", "value": "27092807"},
@@ -118,5 +103,5 @@ def test_the_article_json_ld_cites_each_source(client, condition):
     assert review["sameAs"] == "https://doi.org/10.1002/14651858.CD007587.pub2"
     assert guideline["@type"] == "CreativeWork"
     assert guideline["url"] == GUIDELINE["url"]
-    assert guideline["publisher"]["name"] == "National Institute for Health and Care Excellence"
+    assert guideline["publisher"]["name"] == GUIDELINE["source"]
     assert "identifier" not in guideline

@@ -2,9 +2,13 @@
 reading-grade facts the admin shows editors and clinical reviewers."""
 
 from django import template
+from django.utils.html import format_html
 
 from articles.citations import link_markers
+from articles.content_checks import MARKER_ATTRIBUTE
 from articles.panels import review_summary
+from articles.readability import reading_grade
+from clinic_site.models import ClinicSettings
 
 register = template.Library()
 
@@ -40,3 +44,17 @@ def review_summary_for(context, page):
     if not hasattr(page, "next_review_due"):
         return None
     return review_summary(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def reading_check(context, page):
+    """In a preview only: an empty, hidden marker when the page reads above the clinic's target grade,
+    which Wagtail's checks panel reports as an issue (``articles.content_checks``)."""
+    request = context.get("request")
+    if not getattr(request, "is_preview", False):
+        return ""
+    grade = reading_grade(page)
+    target = ClinicSettings.for_request(request).reading_grade_target
+    if grade is None or grade <= target:
+        return ""
+    return format_html('<div class="visually-hidden" {}="{}"></div>', MARKER_ATTRIBUTE, grade)
