@@ -14,6 +14,8 @@ from django.utils.safestring import mark_safe
 from articles.readability import page_texts
 
 MARKER = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
+#: A marker with the space typed before it, which the superscript link replaces ("later [1]." → "later¹.").
+SPACED_MARKER = re.compile(r"[ \u00a0]?" + MARKER.pattern)
 _TAG = re.compile(r"(<[^>]*>)")
 
 
@@ -53,5 +55,5 @@ def link_markers(markup, count):
             if name == "a":
                 in_link += -1 if part.startswith("</") else 1
         elif not in_link and "[" in part:
-            parts[index] = MARKER.sub(lambda match: _marker_html(match, count), part)
+            parts[index] = SPACED_MARKER.sub(lambda match: _marker_html(match, count), part)
     return mark_safe("".join(parts))  # noqa: S308 - rendered, escaped HTML with escaped links added

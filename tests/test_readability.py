@@ -77,7 +77,8 @@ def test_the_checks_panel_shows_the_grade_against_the_target(client, condition, 
     plain = factories.make_article("Plain", conditions=[condition], body=[("paragraph", PLAIN * 2)])
     dense = factories.make_article("Dense", conditions=[condition], body=[("paragraph", DENSE * 2)])
     client.force_login(editor)
-    for page, expected in ((plain, str(reading_grade(plain))), (dense, f"{reading_grade(dense)} (above 8)")):
+    shown = {plain: f"{reading_grade(plain)} (target 8)", dense: f"{reading_grade(dense)} (above 8)"}
+    for page, expected in shown.items():
         html = BeautifulSoup(
             client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
         )
