@@ -147,3 +147,26 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
         re.compile(r"Last reviewed \w+ \d+, \d{4} by Dr\. Sam Okafor, DAOM, L\.Ac\. · Next review due")
     )
     shot(anonymous, "the live article")
+
+
+def set_reading_grade_target(page, grade):
+    page.goto("/admin/settings/clinic_site/clinicsettings/")
+    page.get_by_label("Reading grade target").fill(str(grade))
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages")).to_contain_text("updated")
+
+
+def test_the_checks_panel_flags_a_page_above_the_reading_grade_target(new_context, shot, site_db):
+    """Wagtail's checks panel runs the clinic's reading-grade check (an Axe rule) on the page preview."""
+    admin = new_context().new_page()
+    log_in(admin, "admin")
+    [row] = site_db("SELECT id FROM wagtailcore_page WHERE slug = 'can-acupuncture-help-neck-pain'")
+    set_reading_grade_target(admin, 3)
+    try:
+        admin.goto(f"/admin/pages/{row['id']}/edit/")
+        admin.get_by_role("button", name="Toggle checks").click()
+        expect(admin.get_by_text("Reads above grade 3, the clinic’s target")).to_be_visible(timeout=30_000)
+        expect(admin.locator("[data-reading-grade]")).to_contain_text("(above 3)")
+        shot(admin, "reading grade flagged in the checks panel")
+    finally:
+        set_reading_grade_target(admin, 8)
