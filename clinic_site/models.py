@@ -1,5 +1,6 @@
 """Clinic details that staff edit once in Settings and every template reads."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,7 +20,8 @@ class OpeningHoursBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
-    """Name, contact details, hours and the red-flag note of the clinic."""
+    """Name, contact details, hours and the red-flag note of the clinic; how often medical pages are
+    reviewed and the reading grade they aim for."""
 
     name = models.CharField(max_length=120, default="Your clinic")
     tagline = models.CharField(max_length=200, blank=True)
@@ -68,6 +70,21 @@ class ClinicSettings(BaseSiteSetting):
         "(1200 × 630 pixels works best).",
     )
 
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        verbose_name="review medical pages every (months)",
+        help_text="How long after a clinician’s review a condition, treatment or article page is due "
+        "for its next one. A page may set its own interval.",
+    )
+    reading_grade_target = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        verbose_name="reading grade target",
+        help_text="The school grade (Flesch–Kincaid) patient pages should read at or below. Health "
+        "bodies advise grade 6 to 8. Editors and reviewers see each page’s grade against it.",
+    )
+
     # Loaded with the settings in the one query each request makes for them.
     select_related = ["logo", "default_share_image"]
 
@@ -91,6 +108,9 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("booking_notification_email"), FieldPanel("privacy_version")], "Consultation requests"
         ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("red_flag_text")], "Safety"),
+        MultiFieldPanel(
+            [FieldPanel("review_interval_months"), FieldPanel("reading_grade_target")], "Medical pages"
+        ),
         MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("default_share_image")], "Search engines and sharing"
         ),

@@ -246,6 +246,7 @@ def edit_form_data(page):
     if hasattr(page, "body"):
         data["body"] = streamfield([("paragraph", rich_text("<p>Edited in the admin.</p>"))])
     if isinstance(page, ArticlePage):
+        data["references"] = streamfield([])
         links = list(page.condition_links.all())
         data["condition_links"] = inline_formset(
             [{"id": link.pk, "condition": link.condition_id} for link in links], initial=len(links)

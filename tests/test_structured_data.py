@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
-from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -30,7 +28,6 @@ from articles.models import (
     TreatmentPage,
 )
 from clinic_site.models import ClinicSettings
-from demo.loader import load_demo_content
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +37,8 @@ pytestmark = pytest.mark.django_db
 # SearchAction's "query" property (schema.org/docs/actions.html).
 CREATIVE_WORK = {
     "url", "name", "description", "inLanguage", "isPartOf", "datePublished", "dateModified", "about",
-    "mainEntity", "headline", "author", "publisher", "image",
+    "mainEntity", "headline", "author", "publisher", "image", "citation", "creditText", "identifier",
+    "sameAs",
 }  # fmt: skip
 WEB_PAGE = CREATIVE_WORK | {"breadcrumb", "primaryImageOfPage", "lastReviewed", "reviewedBy"}
 VOCABULARY = {
@@ -77,21 +75,13 @@ VOCABULARY = {
     "MedicalCondition": {"name", "alternateName", "description", "url", "signOrSymptom", "possibleTreatment"},
     "MedicalSignOrSymptom": {"name"},
     "MedicalTherapy": {"name", "description", "url"},
+    "ScholarlyArticle": CREATIVE_WORK,
+    "CreativeWork": CREATIVE_WORK,
+    "PropertyValue": {"propertyID", "value"},
+    "Periodical": {"name"},
+    "Organization": {"name"},
 }
 DAYS = {f"https://schema.org/{day}" for day in opening_hours.WEEKDAYS}
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo clinic, loaded once for the module and rolled back after it."""
-    media = tmp_path_factory.mktemp("structured-data-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
-        with transaction.atomic():
-            load_demo_content()
-            yield Site.objects.get(is_default_site=True).root_page.specific
-            transaction.set_rollback(True)
-    for cache in caches.all():
-        cache.clear()
 
 
 def demo_pages(home):
@@ -344,9 +334,11 @@ def test_condition_graph_names_symptoms_and_treatments_that_link_to_their_pages(
         assert all(t["@type"] == "MedicalTherapy" for t in therapies)
         for therapy in therapies:
             assert client.get(urlsplit(therapy["url"]).path).status_code == 200
-        # The practitioners the page lists are there as people working for the clinic.
-        listed = {p.name for p in condition.practitioners.all()}
+        # The practitioners the page lists, and its medical reviewer, are there as people of the clinic.
+        listed = {p.name for p in condition.practitioners.all()} | {condition.reviewer.name}
         assert {n["name"] for n in nodes_of_type(graph, "Person")} == listed
+        assert nodes[page["reviewedBy"]["@id"]]["name"] == condition.reviewer.name
+        assert page["lastReviewed"] == condition.last_reviewed.isoformat()
 
 
 def test_treatment_page_is_about_a_medical_therapy(client, demo):
