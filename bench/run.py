@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--seconds 4] [--workers 5] [--connections 20]
     DATABASE_URL=postgres://... .venv/bin/python bench/run.py   # load that (throwaway) database instead
 
-Builds a throwaway copy of the site (``bench/load_server.py``: production settings, a new SQLite file or
+Builds a throwaway copy of the site (``tests/live_site.py``: production settings, a new SQLite file or
 ``DATABASE_URL``, the demo clinic) and starts two gunicorns with the repository's ``gunicorn.conf.py``
 and the worker count given here (``--workers``, ``--threads``; by default what ``gunicorn.conf.py`` gives
 production on this machine): one as deployed (page cache on) on 127.0.0.1:8501, one with
@@ -53,8 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.http_load import booking  # noqa: E402
-from bench.load_server import ServerFailed, Site  # noqa: E402
 from bench.wrk_load import WrkError, WrkRun, wrk, wrk_version  # noqa: E402
+from tests.live_site import ServerFailed, Site  # noqa: E402
 
 HOST = "127.0.0.1"
 CACHED_PORT = 8501

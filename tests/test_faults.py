@@ -25,10 +25,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from bench.load_server import Site
 from booking.models import ConsultationRequest
 from tests import factories
 from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
+from tests.live_site import Site
 from tests.servers import (
     Mailbox,
     MailWorker,

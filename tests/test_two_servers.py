@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bench.load_server import Site
+from tests.live_site import Site
 from tests.servers import Mailbox, MailWorker, OwnPostgres, OwnRedis, SMTPServer, free_port, wait_until
 
 pytestmark = pytest.mark.postgres

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.load_server import Site
+from tests.live_site import Site
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
