@@ -8,7 +8,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.helpers import log_in
 
 CONDITION = "Migraine"
 CONDITION_PATH = "/conditions/migraine/"
