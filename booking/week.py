@@ -1,0 +1,61 @@
+"""One week of free times, as step 2 of online booking shows them: Monday to Sunday, day by day."""
+
+import datetime
+from dataclasses import dataclass
+
+ONE_WEEK = datetime.timedelta(days=7)
+
+
+def monday_of(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date of the week with its free times as (slot, link) pairs; ``past`` before today."""
+
+    date: datetime.date
+    times: list
+    past: bool
+
+
+@dataclass(frozen=True)
+class Week:
+    """The week starting on ``monday``, in the clinic's zone."""
+
+    monday: datetime.date
+    zone: datetime.tzinfo
+
+    @classmethod
+    def showing(cls, asked, slots, rules):
+        """The week asked for when it is within the horizon, else the week of the first free time."""
+        first = monday_of(rules.now.astimezone(rules.zone).date())
+        last = monday_of(rules.latest.astimezone(rules.zone).date())
+        if asked is not None and first <= monday_of(asked) <= last:
+            return cls(monday_of(asked), rules.zone)
+        if slots:
+            return cls(monday_of(slots[0].start.astimezone(rules.zone).date()), rules.zone)
+        return cls(first, rules.zone)
+
+    @property
+    def sunday(self):
+        return self.monday + datetime.timedelta(days=6)
+
+    def days(self, slots, links):
+        """The seven days, each with the free times that start on it."""
+        today = datetime.datetime.now(self.zone).date()
+        by_day = {}
+        for slot in slots:
+            by_day.setdefault(slot.start.astimezone(self.zone).date(), []).append((slot, links[slot]))
+        dates = [self.monday + datetime.timedelta(days=n) for n in range(7)]
+        return [Day(date, by_day.get(date, []), date < today) for date in dates]
+
+    def earlier(self, rules):
+        """The Monday before, unless this is the current week."""
+        monday = self.monday - ONE_WEEK
+        return monday if monday >= monday_of(rules.now.astimezone(rules.zone).date()) else None
+
+    def later(self, rules):
+        """The Monday after, unless that week is past the horizon."""
+        monday = self.monday + ONE_WEEK
+        return monday if monday <= rules.latest.astimezone(rules.zone).date() else None
