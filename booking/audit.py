@@ -14,7 +14,7 @@ after the rows are gone.
 
 from collections.abc import Iterable
 
-from booking.models import Appointment, ConsultationRequest, RequestAuditEntry
+from booking.models import ConsultationRequest, RequestAuditEntry
 
 Action = RequestAuditEntry.Action
 _DETAIL_MAX = RequestAuditEntry._meta.get_field("detail").max_length
@@ -58,17 +58,26 @@ def record(user, action, request_obj_or_ids, detail=""):
 
 
 def record_appointment(user, action, appointment, detail=""):
-    """Write one audit entry for an ``Appointment`` (or its id) and return it.
+    """Write one audit entry for an ``Appointment`` and return it.
 
     The entry also names the consultation request the appointment came from, so "who saw request 12"
     includes its appointment. ``detail`` says what happened ("status booked → arrived", "moved"); never
     pass the patient's details or anything they told us.
     """
+    return record_appointments(user, action, [appointment], detail)[0]
+
+
+def record_appointments(user, action, appointments, detail=""):
+    """One entry per appointment, in one query (the calendar records every appointment it shows)."""
     user, detail = checked(user, action, detail)
-    if isinstance(appointment, Appointment):
-        appointment_id, request_id = appointment.pk, appointment.consultation_request_id
-    else:
-        appointment_id, request_id = appointment, None
-    return RequestAuditEntry.objects.create(
-        appointment_id_ref=appointment_id, request_id_ref=request_id, user=user, action=action, detail=detail
-    )
+    entries = [
+        RequestAuditEntry(
+            appointment_id_ref=appointment.pk,
+            request_id_ref=appointment.consultation_request_id,
+            user=user,
+            action=action,
+            detail=detail,
+        )
+        for appointment in appointments
+    ]
+    return RequestAuditEntry.objects.bulk_create(entries, batch_size=500)

@@ -111,7 +111,7 @@ class ConsultationRequestForm(ErrorLinks, forms.Form):
     )
     treatment = forms.ModelChoiceField(
         label="Treatment",
-        queryset=TreatmentPage.objects.live().public().order_by("title"),
+        queryset=TreatmentPage.objects.none(),
         required=False,
         empty_label="No preference",
     )
@@ -147,6 +147,8 @@ class ConsultationRequestForm(ErrorLinks, forms.Form):
     def __init__(self, *args, phone_region="US", **kwargs):
         super().__init__(*args, **kwargs)
         self.phone_region = phone_region
+        if "treatment" in self.fields:  # online booking's form has no treatment question
+            self.fields["treatment"].queryset = TreatmentPage.objects.live().public().order_by("title")
         self.fields["condition"].choices = [
             ("", "Choose one"),
             *[(str(page.pk), page.title) for page in live_conditions()],

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from articles import seo
 from articles.blocks import ClinicStreamBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
 
@@ -111,6 +112,7 @@ class ArticlePage(TeaserFields, ClinicPage):
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )
+        context["book_url"] = book_url(condition=condition, source_page=self)
         return context
 
 

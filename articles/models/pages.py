@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from articles import seo
 from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, image_field, visible, with_card_images
 from articles.models.practitioners import Practitioner, with_portraits
 
@@ -147,6 +148,7 @@ class TreatmentPage(TeaserFields, ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["conditions"] = visible(self.conditions).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
+        context["book_url"] = book_url(source_page=self, treatment=self)
         return context
 
 
@@ -219,6 +221,7 @@ class ConditionPage(TeaserFields, ClinicPage):
         context["treatments"] = visible(TreatmentPage.objects.filter(pk__in=treatment_ids)).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
         context["booking_url"] = self.consultation_url(source=self)
+        context["book_url"] = book_url(condition=self, source_page=self)
         return context
 
 
