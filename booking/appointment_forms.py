@@ -152,9 +152,12 @@ class AppointmentDetailsForm(ConsultationRequestForm):
             "consent"
         ].label = "I agree that the clinic may keep these details to arrange my appointment"
         if other_times:
-            self.fields["slot"].widget = forms.RadioSelect()
-            self.fields["slot"].label = "Choose another time"
-            self.fields["slot"].choices = list(other_times)
+            self.fields["slot"] = forms.ChoiceField(
+                label="Choose another time",
+                choices=list(other_times),
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose another time"},
+            )
 
     def clean_slot(self):
         slot = read_slot(self.cleaned_data["slot"])
