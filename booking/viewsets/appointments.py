@@ -54,6 +54,9 @@ class AppointmentAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consultation_request"].widget = forms.HiddenInput()
+        # A plain list rather than the snippet chooser: a clinic has a handful of practitioners.
+        practitioner = self.fields["practitioner"]
+        practitioner.widget = forms.Select(choices=practitioner.choices)
         self.fields["condition"].queryset = ConditionPage.objects.live().order_by("title")
         self.fields["condition"].empty_label = OTHER_CONDITION_LABEL
 
