@@ -191,10 +191,12 @@ def without(allowed, blocked):
     return [(a, b) for a, b in pieces if a <= b]
 
 
-def working_days(rules):
-    """The clinic's local dates from the earliest bookable moment to the latest."""
+def working_days(rules, only_day=None):
+    """The clinic's local dates from the earliest bookable moment to the latest (or just ``only_day``)."""
     day = rules.earliest.astimezone(rules.zone).date()
     last = rules.latest.astimezone(rules.zone).date()
+    if only_day is not None:
+        day, last = max(day, only_day), min(last, only_day)
     while day <= last:
         yield day
         day += ONE_DAY
@@ -209,9 +211,10 @@ def free_slots(
     time_off: Iterable[TimeOff] = (),
     closures: Iterable[Closure] = (),
     held: Iterable[Held] = (),
+    only_day: datetime.date | None = None,
 ) -> list[Slot]:
     """Every free start time of ``visit`` with each of ``practitioners``, soonest first (practitioners
-    in the order given when they are free at the same time)."""
+    in the order given when they are free at the same time); on ``only_day`` (local) when given."""
     zone = rules.zone
     hours = defaultdict(list)
     for item in weekly:
@@ -231,7 +234,7 @@ def free_slots(
     slots = []
     for order, practitioner in enumerate(practitioners):
         practitioner_blocked = blocked.get(practitioner, [])
-        for day in working_days(rules):
+        for day in working_days(rules, only_day):
             if day in closed:
                 continue
             stretches = hours.get((practitioner, day.weekday()), []) + extra_hours.get(

@@ -89,9 +89,10 @@ def slots_for(visit, rules):
     return slots, {practitioner.pk: practitioner for practitioner in practitioners}
 
 
-def time_link(visit_form, slot):
-    params = {**visit_form.carried(), "slot": slot_value(slot.practitioner, slot.start)}
-    return f"{reverse('book:details')}?{urlencode(params)}"
+def time_links(visit_form, slots):
+    """Step 3's address for each slot: what is being booked, where the patient came from, the time."""
+    base = f"{reverse('book:details')}?{urlencode(visit_form.carried())}&"
+    return {slot: base + urlencode({"slot": slot_value(slot.practitioner, slot.start)}) for slot in slots}
 
 
 def visit_or_step_one(request, clinic, form):
@@ -116,7 +117,8 @@ def choose_time(request):
     rules = free_times.booking_rules(clinic)
     slots, practitioners = slots_for(visit, rules)
     week = Week.showing(visit.get("week"), slots, rules)
-    links = {slot: time_link(form, slot) for slot in slots}
+    shown = week.slots_in(slots)
+    links = time_links(form, set(shown) | set(slots[:NEXT_TIMES]))
     context = {
         "clinic": clinic,
         "form": form,
@@ -126,7 +128,7 @@ def choose_time(request):
         else practitioners.get(int(visit["practitioner"])),
         "next_times": [(slot, links[slot]) for slot in slots[:NEXT_TIMES]],
         "week": week,
-        "days": week.days(slots, links),
+        "days": week.days(shown, links),
         "earlier_url": week_url(form, week.earlier(rules)),
         "later_url": week_url(form, week.later(rules)),
         "taken": request.GET.get("taken") == "1",
@@ -146,9 +148,9 @@ def chosen_time(visit, slot, rules):
     if slot is None:
         return None
     practitioner_id, start = slot
-    for practitioner in free_times.bookable(visit["type"], practitioner_id):
-        if free_times.still_free(visit["type"], practitioner, start, rules):
-            return practitioner, start
+    practitioners = free_times.bookable(visit["type"], practitioner_id)
+    if practitioners and free_times.free_at(visit["type"], practitioners, start, rules):
+        return practitioners[0], start
     return None
 
 
@@ -219,9 +221,7 @@ def who_can_take(visit, start, practitioner_id, rules):
     others offering the visit."""
     choice = visit["practitioner"]
     pool = free_times.bookable(visit["type"], None if choice == FIRST_AVAILABLE else practitioner_id)
-    free = {
-        slot.practitioner for slot in free_times.free_slots(visit["type"], pool, rules) if slot.start == start
-    }
+    free = free_times.free_at(visit["type"], pool, start, rules)
     return sorted((p for p in pool if p.pk in free), key=lambda p: p.pk != practitioner_id)
 
 

@@ -98,20 +98,25 @@ def schedule_inputs(practitioner_ids, first_day, last_day, zone, ignore_appointm
     }
 
 
-def free_slots(appointment_type, practitioners, rules):
-    """Every free start time for this visit with these practitioners within the rules' horizon."""
+def free_slots(appointment_type, practitioners, rules, only_day=None):
+    """Every free start time for this visit with these practitioners within the rules' horizon (or on
+    ``only_day``, a local date, when given)."""
     ids = [practitioner.pk for practitioner in practitioners]
     if not ids:
         return []
     first_day = rules.earliest.astimezone(rules.zone).date() - datetime.timedelta(days=1)
     last_day = rules.latest.astimezone(rules.zone).date()
+    if only_day is not None:
+        first_day, last_day = only_day - datetime.timedelta(days=1), only_day
     inputs = schedule_inputs(ids, first_day, last_day, rules.zone)
-    return availability.free_slots(ids, visit_of(appointment_type), rules, **inputs)
+    return availability.free_slots(ids, visit_of(appointment_type), rules, **inputs, only_day=only_day)
 
 
-def still_free(appointment_type, practitioner, start, rules):
-    """Whether ``start`` is still one of the free times with this practitioner."""
-    return any(
-        slot.start == start and slot.practitioner == practitioner.pk
-        for slot in free_slots(appointment_type, [practitioner], rules)
-    )
+def free_at(appointment_type, practitioners, start, rules):
+    """The practitioners (ids) for whom ``start`` is one of the free times, computed for its day only."""
+    day = start.astimezone(rules.zone).date()
+    return {
+        slot.practitioner
+        for slot in free_slots(appointment_type, practitioners, rules, only_day=day)
+        if slot.start == start
+    }

@@ -10,13 +10,22 @@ def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
+def time_text(moment, zone):
+    """ "9:15 AM" in the clinic's zone (formatted here: a week can hold hundreds of times)."""
+    return moment.astimezone(zone).strftime("%-I:%M %p")
+
+
 @dataclass(frozen=True)
 class Day:
-    """A date of the week with its free times as (slot, link) pairs; ``past`` before today."""
+    """A date of the week with its free times as (time text, link) pairs; ``past`` before today."""
 
     date: datetime.date
     times: list
     past: bool
+
+    @property
+    def label(self):
+        return self.date.strftime("%A, %B %-d")
 
 
 @dataclass(frozen=True)
@@ -41,12 +50,19 @@ class Week:
     def sunday(self):
         return self.monday + datetime.timedelta(days=6)
 
+    def slots_in(self, slots):
+        """The slots that start in this week."""
+        return [
+            slot for slot in slots if self.monday <= slot.start.astimezone(self.zone).date() <= self.sunday
+        ]
+
     def days(self, slots, links):
         """The seven days, each with the free times that start on it."""
         today = datetime.datetime.now(self.zone).date()
         by_day = {}
         for slot in slots:
-            by_day.setdefault(slot.start.astimezone(self.zone).date(), []).append((slot, links[slot]))
+            local = slot.start.astimezone(self.zone)
+            by_day.setdefault(local.date(), []).append((time_text(local, self.zone), links[slot]))
         dates = [self.monday + datetime.timedelta(days=n) for n in range(7)]
         return [Day(date, by_day.get(date, []), date < today) for date in dates]
 

@@ -281,3 +281,7 @@ def test_random_schedules_give_exactly_the_free_times_the_rules_allow(case):
         if is_free(practitioner, start, schedule, visit, rule)
     }
     assert {(slot.start, slot.practitioner) for slot in slots} == expected
+    # One day asked for alone gives that day's part of the whole answer.
+    day = rule.now.astimezone(NEW_YORK).date() + datetime.timedelta(days=1)
+    on_day = [slot for slot in slots if slot.start.astimezone(NEW_YORK).date() == day]
+    assert free_slots(PRACTITIONERS, visit, rule, **schedule, only_day=day) == on_day
