@@ -15,8 +15,8 @@ its appointment. ``bench/run.py`` (``make bench``) uses ``free_time_urls`` and `
 """
 
 import argparse
-import datetime
 import http.client
+import json
 import os
 import random
 import re
@@ -166,10 +166,11 @@ def main(argv=None):
         )
         engine = "PostgreSQL" if database_url else "SQLite"
         print(
-            f"== booking load: {args.bookings} patients from {args.clients} clients, {engine}, seed {rng_seed}"
+            f"== booking load: {args.bookings} patients from {args.clients} clients, {engine}, "
+            f"seed {rng_seed}"
         )
         site.prepare()
-        setup = __import__("json").loads(site.query(SETUP).splitlines()[-1])
+        setup = json.loads(site.query(SETUP).splitlines()[-1])
         run_id = uuid.uuid4().hex[:8]
         numbers = iter(range(args.bookings))
         lock = threading.Lock()
