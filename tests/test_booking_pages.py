@@ -26,7 +26,7 @@ from tests.factories import (
 )
 from tests.servers import run_worker
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]  # rate-limit counts
 ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
