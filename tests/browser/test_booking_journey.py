@@ -22,8 +22,8 @@ def no_violations(page, label):
 
 def focused_text(page):
     return page.evaluate(
-        "() => { const e = document.activeElement; return (e.innerText || e.value || e.getAttribute('aria-label')"
-        " || (e.labels && e.labels[0] && e.labels[0].innerText) || '').trim(); }"
+        "() => { const e = document.activeElement; return (e.innerText || e.value"
+        " || e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || '').trim(); }"
     )
 
 
