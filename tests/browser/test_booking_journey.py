@@ -20,11 +20,16 @@ def no_violations(page, label):
     assert results.violations_count == 0, f"{label} ({page.url}):\n{results.generate_report()}"
 
 
+FOCUSED_TEXT = """() => {
+    const e = document.activeElement;
+    const label = e.labels && e.labels[0] ? e.labels[0].innerText : "";
+    return (label || e.innerText || e.getAttribute("aria-label") || "").trim();
+}"""
+
+
 def focused_text(page):
-    return page.evaluate(
-        "() => { const e = document.activeElement; return (e.innerText || e.value"
-        " || e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || '').trim(); }"
-    )
+    """The focused element's label (a form field) or text (a link or button)."""
+    return page.evaluate(FOCUSED_TEXT)
 
 
 def tab_to(page, pattern, limit=400):
