@@ -13,11 +13,20 @@ import json
 import threading
 import time
 
-from bench.http_load import Run
-from bench.load_appointments import OVERLAPS, SETUP, book, details_form, free_time_urls, request, time_links
+from bench.http_load import Run, load
+from bench.load_appointments import (
+    OVERLAPS,
+    SETUP,
+    booking_post,
+    details_form,
+    free_time_urls,
+    request,
+    time_links,
+)
 
 TARGET_P95_MS = 50
 SPACING_MINUTES = 90
+POSTS_SECONDS = 120  # an upper bound: the run ends when every form is posted
 
 
 def free_time_page(port, setup, seconds):
@@ -51,41 +60,26 @@ def spaced_links(port, setup, limit):
 
 
 def booking_posts(port, setup, clients, limit=240):
-    """Details forms fetched, then posted from ``clients`` threads; returns the POST run."""
+    """Details forms fetched, then posted from ``clients`` threads; returns the POST run, in which a
+    409 (taken meanwhile) is an answer, not an error."""
     forms = [(link, *details_form(port, link)) for link in spaced_links(port, setup, limit)]
-    pending = iter(
-        (link, cookie, hidden, number)
-        for number, (link, status, cookie, hidden) in enumerate(forms)
-        if status == 200
-    )
-    lock = threading.Lock()
-    total = Run()
-
-    def worker():
-        mine = Run()
-        while True:
-            with lock:
-                item = next(pending, None)
-            if item is None:
-                break
-            link, cookie, hidden, number = item
-            status, elapsed = book(
-                port, link, cookie, hidden, f"Bench booking {number}", f"bench.{number}@example.org"
+    posts = []
+    for number, (link, status, cookie, hidden) in enumerate(forms):
+        if status == 200:
+            body, headers = booking_post(
+                port, link, cookie, hidden, f"Bench booking {number}", f"b{number}@example.org"
             )
-            mine.latencies.append(elapsed)
-            mine.statuses[status] = mine.statuses.get(status, 0) + 1
-            mine.errors += status not in (303, 409)
-        with lock:
-            total.merge(mine)
+            posts.append(("POST", link, body, headers))
+    pending = iter(posts)
+    lock = threading.Lock()
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    total.seconds = time.perf_counter() - started
-    return total
+    def next_post():
+        with lock:
+            return next(pending, None)
+
+    run = load(port, POSTS_SECONDS, clients, next_post, expect=303)
+    run.errors -= run.statuses.get(409, 0)
+    return run
 
 
 def measure(port, site, seconds, clients):

@@ -11,7 +11,7 @@ many are told the time was just taken (409): that is the point. The server is a 
 
 Afterwards the database is read: no two appointments of one practitioner that are not cancelled may
 overlap (buffers included). Exits non-zero on an overlap, a 5xx, an unexpected answer, or a 303 without
-its appointment. ``bench/run.py`` (``make bench``) uses ``free_time_urls`` and ``book`` from here.
+its appointment. ``bench/book_bench.py`` (``make bench``) uses its helpers.
 """
 
 import argparse
@@ -92,8 +92,8 @@ def details_form(port, link):
     return response.status, cookie_from(response, "csrftoken"), hidden_inputs(content.decode("utf-8"))
 
 
-def book(port, link, csrf_cookie, hidden, name, email):
-    """POST a details form filled in; returns (status, seconds)."""
+def booking_post(port, link, csrf_cookie, hidden, name, email):
+    """The body and headers of a details form filled in."""
     fields = {
         "csrfmiddlewaretoken": hidden.get("csrfmiddlewaretoken", ""),
         "submission_token": hidden.get("submission_token", ""),
@@ -115,7 +115,13 @@ def book(port, link, csrf_cookie, hidden, name, email):
         "Origin": f"http://127.0.0.1:{port}",
         "Referer": f"http://127.0.0.1:{port}{link}",
     }
-    response, _content, seconds = request(port, "POST", link, body=urlencode(fields), headers=headers)
+    return urlencode(fields), headers
+
+
+def book(port, link, csrf_cookie, hidden, name, email):
+    """POST a details form filled in; returns (status, seconds)."""
+    body, headers = booking_post(port, link, csrf_cookie, hidden, name, email)
+    response, _content, seconds = request(port, "POST", link, body=body, headers=headers)
     return response.status, seconds
 
 

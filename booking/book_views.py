@@ -95,24 +95,25 @@ def time_links(visit_form, slots):
     return {slot: base + urlencode({"slot": slot_value(slot.practitioner, slot.start)}) for slot in slots}
 
 
-def visit_or_step_one(request, clinic, form):
-    """The visit asked for, or the step 1 page with the errors when the link is incomplete."""
+def visit_asked_for(request):
+    """(clinic, the visit form, None) for a complete link, else (…, the page to show instead): online
+    booking is off, or the link lacks the visit or the practitioner (step 1 with the errors)."""
+    clinic = clinic_for(request)
+    if not clinic.online_booking:
+        return clinic, None, unavailable(request, clinic)
+    form = VisitForm(request.GET)
     if form.is_valid():
-        return None
-    return render(request, "booking/book_visit.html", {"clinic": clinic, "form": form})
+        return clinic, form, None
+    return clinic, form, render(request, "booking/book_visit.html", {"clinic": clinic, "form": form})
 
 
 @never_cache
 @require_GET
 def choose_time(request):
     """Step 2: the next free times, then a week of free times grouped by day."""
-    clinic = clinic_for(request)
-    if not clinic.online_booking:
-        return unavailable(request, clinic)
-    form = VisitForm(request.GET)
-    step_one = visit_or_step_one(request, clinic, form)
-    if step_one:
-        return step_one
+    clinic, form, instead = visit_asked_for(request)
+    if instead:
+        return instead
     visit = form.cleaned_data
     rules = free_times.booking_rules(clinic)
     slots, practitioners = slots_for(visit, rules)
@@ -180,13 +181,9 @@ def render_details(request, clinic, visit_form, form, token, practitioner, start
 @require_http_methods(["GET", "HEAD", "POST"])
 def details(request):
     """Step 3: the patient's details for the chosen time; the POST books it."""
-    clinic = clinic_for(request)
-    if not clinic.online_booking:
-        return unavailable(request, clinic)
-    visit_form = VisitForm(request.GET)
-    step_one = visit_or_step_one(request, clinic, visit_form)
-    if step_one:
-        return step_one
+    clinic, visit_form, instead = visit_asked_for(request)
+    if instead:
+        return instead
     if request.method == "POST":
         retry_after = spam.attempt_limited(request)
         if retry_after is not None:

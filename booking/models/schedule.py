@@ -125,6 +125,12 @@ class PractitionerSchedule(ClusterableModel):
         return f"Working hours of {self.practitioner}"
 
 
+def check_days(starts_on, ends_on):
+    """A ValidationError when a range of days ends before it starts."""
+    if ends_on and starts_on and ends_on < starts_on:
+        raise ValidationError({"ends_on": "The last day must not be before the first."})
+
+
 def check_times(starts_at, ends_at, error_field="ends_at"):
     """A ValidationError when a range of the day ends before it starts."""
     if starts_at is not None and ends_at is not None and ends_at <= starts_at:
@@ -202,8 +208,7 @@ class ScheduleException(models.Model):
         return self.ends_on or self.starts_on
 
     def clean(self):
-        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The last day must not be before the first."})
+        check_days(self.starts_on, self.ends_on)
         if self.kind == self.Kind.EXTRA_HOURS:
             errors = {}
             if self.starts_at is None:
@@ -239,5 +244,4 @@ class ClinicClosure(models.Model):
         return self.ends_on or self.starts_on
 
     def clean(self):
-        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The last day must not be before the first."})
+        check_days(self.starts_on, self.ends_on)
