@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
@@ -177,6 +177,10 @@ class CalendarView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     template_name = "booking/admin/calendar.html"
     page_title = "Calendar"
     header_icon = "calendar"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": "Home"},
+        {"url": "", "label": "Calendar"},
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
