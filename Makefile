@@ -78,8 +78,10 @@ test-browser: install ## Browser journeys, accessibility (axe) and page budgets 
 
 SUBMISSIONS ?= 300
 CLIENTS ?= 15
-load: install ## Booking load run through gunicorn (SUBMISSIONS=300 CLIENTS=15; DATABASE_URL for PostgreSQL)
+BOOKINGS ?= 300
+load: install ## Load runs through gunicorn: requests, then online bookings (SUBMISSIONS BOOKINGS CLIENTS; DATABASE_URL)
 	$(BIN)/python bench/load_booking.py --submissions $(SUBMISSIONS) --clients $(CLIENTS)
+	$(BIN)/python bench/load_appointments.py --bookings $(BOOKINGS) --clients $(CLIENTS)
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .

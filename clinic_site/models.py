@@ -20,8 +20,8 @@ class OpeningHoursBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
-    """Name, contact details, hours and the red-flag note of the clinic; how often medical pages are
-    reviewed and the reading grade they aim for."""
+    """Name, contact details, hours, online booking rules and the red-flag note of the clinic; how often
+    medical pages are reviewed and the reading grade they aim for."""
 
     name = models.CharField(max_length=120, default="Your clinic")
     tagline = models.CharField(max_length=200, blank=True)
@@ -51,6 +51,35 @@ class ClinicSettings(BaseSiteSetting):
         default="1",
         help_text="Change this whenever the privacy notice changes; each request records the version "
         "the patient agreed to.",
+    )
+    online_booking = models.BooleanField(
+        "online booking on",
+        default=False,
+        help_text="Patients can book a time on the website. Set up appointment types and working hours "
+        "first (Appointments › Booking setup).",
+    )
+    booking_notice_hours = models.PositiveSmallIntegerField(
+        "minimum notice (hours)",
+        default=12,
+        validators=[MaxValueValidator(24 * 14)],
+        help_text="How long before a visit patients can still book it online.",
+    )
+    booking_horizon_days = models.PositiveSmallIntegerField(
+        "booking horizon (days)",
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="How far ahead patients can book online.",
+    )
+    booking_slot_minutes = models.PositiveSmallIntegerField(
+        "time step (minutes)",
+        default=15,
+        choices=[(5, "5"), (10, "10"), (15, "15"), (20, "20"), (30, "30"), (60, "60")],
+        help_text="Visits can start every this many minutes, e.g. 9:00, 9:15, 9:30 with 15.",
+    )
+    cancellation_policy = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Shown with every booking, e.g. “Free to cancel until 24 hours before; later, call us.”",
     )
     logo = models.ForeignKey(
         "articles.ClinicImage",
@@ -106,6 +135,16 @@ class ClinicSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [FieldPanel("booking_notification_email"), FieldPanel("privacy_version")], "Consultation requests"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("online_booking"),
+                FieldPanel("booking_notice_hours"),
+                FieldPanel("booking_horizon_days"),
+                FieldPanel("booking_slot_minutes"),
+                FieldPanel("cancellation_policy"),
+            ],
+            "Online booking",
         ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("red_flag_text")], "Safety"),
         MultiFieldPanel(

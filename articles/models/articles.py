@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from articles import citations, seo
 from articles.blocks import ClinicStreamBlock, ReferencesBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
 from articles.models.review import MedicalReviewFields
@@ -121,6 +122,7 @@ class ArticlePage(TeaserFields, MedicalReviewFields, ClinicPage):
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )
+        context["book_url"] = book_url(condition=condition, source_page=self)
         return context
 
 

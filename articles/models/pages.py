@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from articles import seo
 from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, image_field, visible, with_card_images
 from articles.models.practitioners import Practitioner, with_portraits
 from articles.models.review import MedicalReviewFields
@@ -155,6 +156,7 @@ class TreatmentPage(TeaserFields, MedicalReviewFields, ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["conditions"] = visible(self.conditions).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
+        context["book_url"] = book_url(source_page=self, treatment=self)
         return context
 
 
@@ -231,6 +233,7 @@ class ConditionPage(TeaserFields, MedicalReviewFields, ClinicPage):
         context["treatments"] = visible(TreatmentPage.objects.filter(pk__in=treatment_ids)).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
         context["booking_url"] = self.consultation_url(source=self)
+        context["book_url"] = book_url(condition=self, source_page=self)
         return context
 
 
