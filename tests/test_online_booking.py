@@ -106,7 +106,9 @@ def test_times_are_grouped_by_day_with_the_next_ones_first(client, first_visit, 
     assert practitioner_id == str(mara.pk)
     # The soonest free time is the first one offered, on the step's grid, within working hours.
     moment = datetime.datetime.strptime(start, "%Y%m%dT%H%MZ").replace(tzinfo=datetime.UTC).astimezone(ZONE)
-    assert moment > timezone.now() and moment.minute % 15 == 0 and 9 <= moment.hour < 16
+    ends = moment + datetime.timedelta(minutes=first_visit.duration_minutes)
+    assert moment > timezone.now() and moment.minute % 15 == 0
+    assert moment.hour >= 9 and ends.time() <= datetime.time(17) and ends.date() == moment.date()
 
 
 def test_a_practitioner_who_does_not_offer_the_visit_is_an_error_on_step_one(client, first_visit):
