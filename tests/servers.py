@@ -235,6 +235,19 @@ class SQLiteOutage:
         self.away.rename(self.folder)
 
 
+def on_postgres():
+    """True in CI's PostgreSQL pass (``DATABASE_URL=postgres://...``)."""
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def outage_database(backend, folder):
+    """The database a fault test stops and starts: its own PostgreSQL server in the PostgreSQL pass, a
+    SQLite file that can be taken away in the SQLite pass. Each backend runs in its own pass only."""
+    if (backend == "postgres") != on_postgres():
+        pytest.skip(f"runs in the {'PostgreSQL' if backend == 'postgres' else 'SQLite'} pass of CI")
+    return OwnPostgres() if backend == "postgres" else SQLiteOutage(folder)
+
+
 class OwnRedis:
     """A Redis server of this test's own, on a free port, saving to a folder so that it can be shut down
     with a snapshot and started again from it, as a stock Redis with snapshots (or a promoted replica)

@@ -13,7 +13,6 @@ import asyncio
 import datetime
 import http.client
 import io
-import os
 import re
 import signal
 import subprocess
@@ -32,11 +31,10 @@ from tests.live_site import Site
 from tests.servers import (
     Mailbox,
     MailWorker,
-    OwnPostgres,
     SMTPServer,
-    SQLiteOutage,
     booking_tasks,
     free_port,
+    outage_database,
     wait_until,
 )
 
@@ -299,11 +297,7 @@ def post_form(port, cookie, hidden, condition):
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_database_unreachable_gives_a_friendly_503_then_recovers(tmp_path, backend):
-    if backend == "postgres" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.skip("runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)")
-    if backend == "sqlite" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.skip("runs in the SQLite pass")
-    database = OwnPostgres() if backend == "postgres" else SQLiteOutage(tmp_path)
+    database = outage_database(backend, tmp_path)
     site = Site(
         tmp_path / "site",
         database_url=database.init(),

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.live_site import Site
-from tests.servers import Mailbox, MailWorker, OwnPostgres, OwnRedis, SMTPServer, free_port, wait_until
+from tests.servers import Mailbox, MailWorker, OwnRedis, SMTPServer, free_port, outage_database, wait_until
 
 pytestmark = pytest.mark.postgres
 
@@ -109,9 +109,7 @@ def anonymous(server, path):
 
 @pytest.fixture
 def cluster(tmp_path):
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.skip("runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)")
-    database = OwnPostgres()
+    database = outage_database("postgres", tmp_path)
     redis = OwnRedis(tmp_path / "redis")
     mailbox = Mailbox()
     smtp = SMTPServer(free_port(), mailbox)
