@@ -46,9 +46,8 @@ def appointment_calendar(appointment, clinic, now=None):
     event.add("dtstart", appointment.start.astimezone(datetime.UTC))
     event.add("dtend", appointment.end.astimezone(datetime.UTC))
     event.add("summary", f"{appointment.appointment_type.name} at {clinic.name}")
-    address = ", ".join(clinic.address_lines)
-    if address:
-        event.add("location", address)
+    if clinic.address_text:
+        event.add("location", clinic.address_text)
     lines = [f"With {appointment.practitioner.display_name}.", f"Your reference: {appointment.reference}."]
     if clinic.cancellation_policy:
         lines.append(clinic.cancellation_policy)
@@ -62,5 +61,51 @@ def appointment_calendar(appointment, clinic, now=None):
         alarm.add("description", f"Tomorrow: {appointment.appointment_type.name} at {clinic.name}")
         alarm.add("trigger", -REMINDER_BEFORE)
         event.add_component(alarm)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+CONSULTATION_FILENAME = "consultation.ics"
+#: How long a scheduled consultation takes, in minutes, by patient type.
+FIRST_VISIT_MINUTES = 60
+RETURNING_VISIT_MINUTES = 45
+
+
+def consultation_uid(consultation_request):
+    """Stable per request, so a re-sent confirmation updates the same calendar entry. Built from the
+    request's random submission token, not its number, so it says nothing about how many requests the
+    clinic has had."""
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "clinic.invalid"
+    return f"consultation-{consultation_request.submission_token}@{host}"
+
+
+def consultation_calendar(consultation_request, clinic, now=None):
+    """The .ics file (bytes) for a consultation the front desk scheduled from a request: when and where,
+    and whom to call to change it."""
+    start = consultation_request.scheduled_for
+    if start is None:
+        raise ValueError("The consultation has no scheduled time.")
+    now = now or timezone.now()
+    returning = consultation_request.patient_type == consultation_request.PatientType.RETURNING
+    minutes = RETURNING_VISIT_MINUTES if returning else FIRST_VISIT_MINUTES
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", consultation_uid(consultation_request))
+    event.add("dtstamp", now.astimezone(datetime.UTC))
+    # A later confirmation (after a reschedule) must carry a higher sequence than earlier ones so that
+    # calendar apps replace the old time; minutes since the epoch only ever go up.
+    event.add("sequence", int(now.timestamp()) // 60)
+    event.add("dtstart", start.astimezone(datetime.UTC))
+    event.add("dtend", (start + datetime.timedelta(minutes=minutes)).astimezone(datetime.UTC))
+    event.add("summary", f"Consultation at {clinic.name}")
+    if clinic.address_text:
+        event.add("location", clinic.address_text)
+    event.add("description", f"Your reference: {consultation_request.reference}.\n{how_to_change(clinic)}")
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
     calendar.add_component(event)
     return calendar.to_ical()

@@ -26,11 +26,9 @@ from django.utils import dateformat, timezone
 from wagtail.models import Site
 
 from booking import ics
-from booking.calendar import clinic_address, consultation_calendar
 from booking.models import admin_url, appointment_admin_url
 from clinic_site.models import ClinicSettings
 
-ICS_FILENAME = "consultation.ics"
 ICS_MIMETYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
 
 
@@ -106,8 +104,8 @@ def scheduling_confirmation(consultation_request, clinic=None, now=None):
         {
             "reference": reference,
             "when": local_time_text(consultation_request.scheduled_for),
-            "address": clinic_address(clinic),
-            "ics_filename": ICS_FILENAME,
+            "address": clinic.address_text,
+            "ics_filename": ics.CONSULTATION_FILENAME,
             "clinic": clinic,
         },
     )
@@ -117,7 +115,8 @@ def scheduling_confirmation(consultation_request, clinic=None, now=None):
         to=[consultation_request.email],
         reply_to=[clinic.email] if clinic.email else None,
     )
-    message.attach(ICS_FILENAME, consultation_calendar(consultation_request, clinic, now=now), ICS_MIMETYPE)
+    calendar = ics.consultation_calendar(consultation_request, clinic, now=now)
+    message.attach(ics.CONSULTATION_FILENAME, calendar, ICS_MIMETYPE)
     return message
 
 
@@ -153,7 +152,7 @@ def appointment_confirmation(appointment, clinic=None, now=None):
         {
             "appointment": appointment,
             "when": local_time_text(appointment.start),
-            "address": clinic_address(clinic),
+            "address": clinic.address_text,
             "ics_filename": ics.FILENAME,
             "clinic": clinic,
         },

@@ -163,3 +163,8 @@ class ClinicSettings(BaseSiteSetting):
         region_line = " ".join(part for part in [self.region, self.postal_code] if part)
         city_line = ", ".join(part for part in [self.locality, region_line] if part)
         return [line for line in [self.street_address, city_line] if line]
+
+    @property
+    def address_text(self):
+        """The address on one line, for mails and calendar files."""
+        return ", ".join(self.address_lines)
