@@ -18,9 +18,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, HERE, PHONE, SCREENSHOTS
 from tests.live_site import Site
+
+# Assertions wait as long as actions do (the context's default below): on a busy machine a form post
+# with its redirect can take more than Playwright's 5-second default for `expect`.
+expect.set_options(timeout=15_000)
 
 
 def pytest_ignore_collect(collection_path, config):
