@@ -80,8 +80,10 @@ SUBMISSIONS ?= 300
 CLIENTS ?= 15
 BOOKINGS ?= 300
 load: install ## Load runs through gunicorn: requests, then online bookings (SUBMISSIONS BOOKINGS CLIENTS; DATABASE_URL)
-	$(BIN)/python bench/load_booking.py --submissions $(SUBMISSIONS) --clients $(CLIENTS)
-	$(BIN)/python bench/load_appointments.py --bookings $(BOOKINGS) --clients $(CLIENTS)
+	@site=$$(mktemp -d /tmp/clinic-load.XXXXXX); \
+	$(BIN)/python bench/load_booking.py --submissions $(SUBMISSIONS) --clients $(CLIENTS) --workdir $$site \
+	&& $(BIN)/python bench/load_appointments.py --bookings $(BOOKINGS) --clients $(CLIENTS) --workdir $$site; \
+	status=$$?; rm -rf $$site; exit $$status
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .

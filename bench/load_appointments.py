@@ -162,20 +162,30 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument(
+        "--workdir",
+        help="keep the site here (default: a temporary folder, removed); a site prepared there before, "
+        "by load_booking.py for example, is brought up to date rather than built again",
+    )
     args = parser.parse_args(argv)
 
     database_url = args.database_url if args.database_url.startswith("postgres") else None
     rng_seed = args.seed if args.seed is not None else random.randrange(10**6)
-    with tempfile.TemporaryDirectory(prefix="clinic-book-load-") as workdir:
+    with tempfile.TemporaryDirectory(prefix="clinic-book-load-") as temporary:
         site = Site(
-            workdir, database_url=database_url, BOOKING_RATE_LIMIT="off", BOOKING_MIN_FILL_SECONDS="0"
+            args.workdir or temporary,
+            database_url=database_url,
+            BOOKING_RATE_LIMIT="off",
+            BOOKING_MIN_FILL_SECONDS="0",
         )
         engine = "PostgreSQL" if database_url else "SQLite"
         print(
             f"== booking load: {args.bookings} patients from {args.clients} clients, {engine}, "
             f"seed {rng_seed}"
         )
+        started = time.perf_counter()
         site.prepare()
+        print(f"   site prepared in {time.perf_counter() - started:.1f} s", flush=True)
         setup = json.loads(site.query(SETUP).splitlines()[-1])
         run_id = uuid.uuid4().hex[:8]
         numbers = iter(range(args.bookings))
