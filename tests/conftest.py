@@ -10,6 +10,32 @@ from wagtail.models import Site, Workflow, WorkflowPage
 from demo.loader import load_demo_content
 from tests import factories
 
+# Modules that render pages or read settings and files: nothing in them depends on the database engine,
+# so CI's PostgreSQL pass leaves them out (`-m "not any_database"`). Everything that stores, locks,
+# counts, searches, migrates or survives an outage runs on SQLite and PostgreSQL both.
+ANY_DATABASE = {
+    "test_article_pages.py",
+    "test_crawl.py",
+    "test_demo_bodies.py",
+    "test_deploy_config.py",
+    "test_medical_demo.py",
+    "test_readability.py",
+    "test_references.py",
+    "test_rich_text_links.py",
+    "test_security_headers.py",
+    "test_seo_head.py",
+    "test_seo_rules.py",
+    "test_settings.py",
+    "test_structured_data.py",
+    "test_uploads.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in ANY_DATABASE:
+            item.add_marker(pytest.mark.any_database)
+
 
 @pytest.fixture
 def empty_caches():
