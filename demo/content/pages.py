@@ -53,17 +53,6 @@ HOME = {
             },
         ),
         (
-            "callout",
-            {
-                "variant": "info",
-                "title": "This is a demo site",
-                "text": (
-                    "<p>The clinic name, address, team and articles on this site are sample content. "
-                    "Staff replace them in the admin before the site goes live.</p>"
-                ),
-            },
-        ),
-        (
             "cta",
             {
                 "title": "Ready to talk about your pain?",
@@ -90,18 +79,6 @@ ABOUT = {
             "problems in Larkmoor and its nearby suburbs. We bring together acupuncture from Traditional "
             "Chinese Medicine and physical therapy with dry needling, so you can get the care that fits "
             "you in one place.</p>",
-        ),
-        (
-            "callout",
-            {
-                "variant": "info",
-                "title": "This is demo content",
-                "text": (
-                    "<p>The clinic, its address, phone number, team and articles on this site are made "
-                    "up. They show how the website works. Staff replace them with real details in the "
-                    "admin before the site goes live.</p>"
-                ),
-            },
         ),
         ("heading", {"text": "What happens at a first visit?", "level": "h2"}),
         (
