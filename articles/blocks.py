@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -1,4 +1,5 @@
-"""Links from the public pages into online booking (/book/) and the request form, carrying what the patient was reading.
+"""Links from the public pages into online booking (/book/) and the request form, carrying what the
+patient was reading.
 
 Built from the URL name only: the articles app does not import the booking app.
 """

@@ -36,9 +36,10 @@ def stream_value(instance, field_name, body, demo, key):
             f"The demo {field_name} of “{instance}” uses unknown block types: {', '.join(unknown)}."
         )
     try:
-        value = StreamValue(
-            stream_block, [(block_type, as_block_value(stream_block, block_type, item, demo)) for block_type, item in body]
-        )
+        items = [
+            (block_type, as_block_value(stream_block, block_type, item, demo)) for block_type, item in body
+        ]
+        value = StreamValue(stream_block, items)
     except KeyError as error:  # a struct block was given a field it does not have
         raise DemoContentError(
             f"The demo {field_name} of “{instance}” has an unknown field {error}."

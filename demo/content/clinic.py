@@ -3,9 +3,7 @@
 CLINIC = dict(
     name="Larkmoor Demo Integrative Clinic",
     tagline="Acupuncture and physical therapy for neck pain and headaches",
-    site_notice=(
-        "A demo clinic: its names, address, prices and people are made up for trying the site."
-    ),
+    site_notice=("A demo clinic: its names, address, prices and people are made up for trying the site."),
     street_address="100 Example Avenue, Suite 200",
     locality="Larkmoor",
     region="WA",
