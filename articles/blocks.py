@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -248,6 +249,24 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class TableBlock(TypedTableBlock):
+    """A table of plain facts, for example prices per visit type or which plans cover what; the editor
+    adds columns and rows and may give it a caption."""
+
+    text = blocks.CharBlock(label="Text")
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table.html"
+        label = "Table"
+        description = "Rows and columns, for prices, insurance or opening times; give it a caption."
+        preview_value = {
+            "caption": "What a visit costs",
+            "columns": [{"type": "text", "heading": "Visit"}, {"type": "text", "heading": "Price"}],
+            "rows": [{"values": ["First visit, 60 minutes", "$120"]}, {"values": ["Follow-up", "$85"]}],
+        }
+
+
 class ClinicStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -259,6 +278,7 @@ class ClinicStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     related_article = RelatedArticleBlock()
     cta = CallToActionBlock()
+    table = TableBlock()
 
     class Meta:
         block_counts = {"quick_version": {"max_num": 1}}

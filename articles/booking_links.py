@@ -1,10 +1,22 @@
-"""Links from the public pages into online booking (/book/), carrying what the patient was reading.
+"""Links from the public pages into online booking (/book/) and the request form, carrying what the
+patient was reading.
 
 Built from the URL name only: the articles app does not import the booking app.
 """
 
 from django.urls import reverse
 from django.utils.http import urlencode
+
+
+def request_url(condition=None, source_page=None):
+    """The consultation request form with the condition (its slug) and the page the patient came from."""
+    params = {}
+    if condition is not None:
+        params["condition"] = condition.slug
+    if source_page is not None and source_page.pk:
+        params["from"] = source_page.pk
+    url = reverse("booking:request")
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 def book_url(condition=None, source_page=None, treatment=None, practitioner=None):

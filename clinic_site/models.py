@@ -25,6 +25,12 @@ class ClinicSettings(BaseSiteSetting):
 
     name = models.CharField(max_length=120, default="Your clinic")
     tagline = models.CharField(max_length=200, blank=True)
+    site_notice = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A short notice shown at the top of every page, for example that the site still shows "
+        "demo content. Leave it empty to show none.",
+    )
     street_address = models.CharField(max_length=200, blank=True)
     locality = models.CharField("city", max_length=100, blank=True)
     region = models.CharField("state or region", max_length=100, blank=True)
@@ -118,7 +124,7 @@ class ClinicSettings(BaseSiteSetting):
     select_related = ["logo", "default_share_image"]
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline")], "Clinic"),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("site_notice")], "Clinic"),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),

@@ -52,6 +52,7 @@ def ensure_settings(demo):
     wanted = {
         "name": clinic["name"],
         "tagline": clinic.get("tagline", ""),
+        "site_notice": clinic.get("site_notice", ""),
         "street_address": clinic.get("street_address", ""),
         "locality": clinic.get("locality", ""),
         "region": clinic.get("region", ""),

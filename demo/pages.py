@@ -50,6 +50,15 @@ INDEX_PAGES = [
     ),
 ]
 MENU_SLUGS = {"conditions", "treatments", "resources", content.ABOUT["slug"]}
+STANDARD_PAGES = (
+    content.ABOUT,
+    content.CONTACT,
+    content.FEES,
+    content.FAQ,
+    content.ACCESSIBILITY,
+    content.PRIVACY,
+    content.TERMS,
+)
 
 
 def ensure_home(demo):
@@ -99,7 +108,7 @@ def page_specs():
     specs = [("conditions", ConditionPage, spec) for spec in content.CONDITIONS]
     specs += [("treatments", TreatmentPage, spec) for spec in content.TREATMENTS]
     specs += [("resources", ArticlePage, spec) for spec in content.ARTICLES]
-    specs += [(HOME_SLUG, StandardPage, spec) for spec in (content.ABOUT, content.PRIVACY, content.TERMS)]
+    specs += [(HOME_SLUG, StandardPage, spec) for spec in STANDARD_PAGES]
     slugs = [spec["slug"] for _, _, spec in specs]
     duplicates = {slug for slug in slugs if slugs.count(slug) > 1}
     if duplicates:

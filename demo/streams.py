@@ -11,6 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 
 from demo.state import DemoContentError
 
@@ -35,7 +36,10 @@ def stream_value(instance, field_name, body, demo, key):
             f"The demo {field_name} of “{instance}” uses unknown block types: {', '.join(unknown)}."
         )
     try:
-        value = StreamValue(stream_block, [(block_type, resolve(item, demo)) for block_type, item in body])
+        items = [
+            (block_type, as_block_value(stream_block, block_type, item, demo)) for block_type, item in body
+        ]
+        value = StreamValue(stream_block, items)
     except KeyError as error:  # a struct block was given a field it does not have
         raise DemoContentError(
             f"The demo {field_name} of “{instance}” has an unknown field {error}."
@@ -51,6 +55,14 @@ def stream_value(instance, field_name, body, demo, key):
         raise DemoContentError(
             f"The demo {field_name} of “{instance}” is not valid: {error.as_json_data()}"
         ) from error
+
+
+def as_block_value(stream_block, block_type, item, demo):
+    """The content's value for one block; a table is written in the form Wagtail stores it."""
+    child = stream_block.child_blocks[block_type]
+    if isinstance(child, TypedTableBlock):
+        return child.to_python(resolve(item, demo))
+    return resolve(item, demo)
 
 
 def resolve(value, demo):

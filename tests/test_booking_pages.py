@@ -44,7 +44,7 @@ def test_book_a_time_sits_beside_request_a_consultation_when_online_booking_is_o
     treatment = make_treatment("Acupuncture")
 
     links = book_links(client.get(condition.url))
-    assert len(links) == 2  # the header and the box at the end
+    assert len(links) == 3  # the header, the side column and the phone's Book/Call bar
     assert all(link == {"condition": ["neck-pain"], "from": [str(condition.pk)]} for link in links)
     card = BeautifulSoup(client.get(condition.url).content, "html.parser").find(
         "a", string="Book with Mara Ellison"
@@ -53,10 +53,13 @@ def test_book_a_time_sits_beside_request_a_consultation_when_online_booking_is_o
         "from": [str(condition.pk)],
         "practitioner": [str(practitioner.pk)],
     }
-    assert book_links(client.get(article.url)) == [{"condition": ["neck-pain"], "from": [str(article.pk)]}]
-    assert book_links(client.get(treatment.url)) == [
-        {"from": [str(treatment.pk)], "treatment": [str(treatment.pk)]}
-    ]
+    assert (
+        book_links(client.get(article.url)) == [{"condition": ["neck-pain"], "from": [str(article.pk)]}] * 2
+    )
+    assert (
+        book_links(client.get(treatment.url))
+        == [{"from": [str(treatment.pk)], "treatment": [str(treatment.pk)]}] * 2
+    )
     assert "Request a consultation" in client.get(condition.url).content.decode()
 
     make_clinic(online_booking=False)

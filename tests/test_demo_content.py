@@ -144,7 +144,7 @@ def test_sections_sit_under_home_with_their_pages(demo):
     assert ArticlePage.objects.count() == 5
 
     standard = {page.slug: page for page in StandardPage.objects.child_of(home)}
-    assert set(standard) == {"about", "privacy", "terms"}
+    assert set(standard) == {"about", "contact", "fees", "questions", "accessibility", "privacy", "terms"}
     assert standard["about"].show_practitioners
     assert not standard["privacy"].show_practitioners
 

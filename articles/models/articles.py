@@ -14,6 +14,7 @@ from articles.blocks import ClinicStreamBlock, ReferencesBlock
 from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
+from articles.models.practitioners import with_portraits
 from articles.models.review import MedicalReviewFields
 
 
@@ -123,6 +124,7 @@ class ArticlePage(TeaserFields, MedicalReviewFields, ClinicPage):
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )
         context["book_url"] = book_url(condition=condition, source_page=self)
+        context["practitioners"] = with_portraits(condition.practitioners.all()) if condition else []
         return context
 
 

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
+from articles.booking_links import book_url, request_url
 from pagecache import memo
 
 
@@ -139,6 +140,14 @@ class ClinicPage(PromoteFields, Page):
         """What the page's JSON-LD says besides its name, dates and breadcrumbs: properties of its own
         node, other nodes it is about, and practitioners it names (``facts``: ``seo.PageFacts``)."""
         return {}, [], []
+
+    def get_context(self, request, *args, **kwargs):
+        """Every page's calls to action carry the page the patient came from (page types that know a
+        condition, treatment or practitioner add it)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["booking_url"] = request_url(source_page=self)
+        context["book_url"] = book_url(source_page=self)
+        return context
 
     def get_view_restrictions(self):
         """Wagtail's check, skipped without a query when the site has no view restriction at all."""

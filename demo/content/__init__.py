@@ -6,6 +6,7 @@ into pages, snippets and images; staff then replace the clinic details, people a
 
 - ``clinic``: the clinic's details (``CLINIC``), ``PRACTITIONERS``, ``IMAGES`` and ``PRIVACY_VERSION``.
 - ``pages``: ``HOME`` and the standard pages ``ABOUT``, ``PRIVACY`` and ``TERMS``.
+- ``visit_pages``: ``CONTACT``, ``FEES``, ``FAQ`` and ``ACCESSIBILITY``.
 - ``conditions`` and ``articles``: one module a page, gathered in ``CONDITIONS`` and ``ARTICLES``.
 - ``treatments``: ``TREATMENTS``.
 - ``checks``: ``word_count`` and ``check()``, the self-check of every cross-reference.
@@ -24,8 +25,13 @@ from .clinic import CLINIC, IMAGES, PRACTITIONERS, PRIVACY_VERSION
 from .conditions import CONDITIONS
 from .pages import ABOUT, HOME, PRIVACY, TERMS
 from .treatments import TREATMENTS
+from .visit_pages import ACCESSIBILITY, CONTACT, FAQ, FEES
 
 __all__ = [
+    "ACCESSIBILITY",
+    "CONTACT",
+    "FAQ",
+    "FEES",
     "ABOUT",
     "ARTICLES",
     "CLINIC",

@@ -65,7 +65,7 @@ WORKING_HOURS = {
 
 #: One public holiday when the clinic closes: the next of these (month, day) still to come.
 HOLIDAYS = [
-    ("New Year's Day", 1, 1),
+    ("New Year’s Day", 1, 1),
     ("Independence Day", 7, 4),
     ("Christmas Day", 12, 25),
 ]

@@ -2,10 +2,8 @@
 
 CLINIC = dict(
     name="Larkmoor Demo Integrative Clinic",
-    tagline=(
-        "Acupuncture and physical therapy for neck pain and headaches. "
-        "(Demo content: staff replace it in the admin.)"
-    ),
+    tagline="Acupuncture and physical therapy for neck pain and headaches",
+    site_notice=("A demo clinic: its names, address, prices and people are made up for trying the site."),
     street_address="100 Example Avenue, Suite 200",
     locality="Larkmoor",
     region="WA",

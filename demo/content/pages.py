@@ -13,20 +13,7 @@ HOME = {
             "paragraph",
             "<p>We help people with a stiff, sore neck and the headaches that so often come with it. "
             "Our team brings together acupuncture from Traditional Chinese Medicine and physical "
-            "therapy with dry needling, so you can get both kinds of care under one roof.</p>",
-        ),
-        ("heading", {"text": "What do we treat?", "level": "h2"}),
-        (
-            "paragraph",
-            "<p>Most of our patients come to us for one of these:</p>"
-            "<ul>"
-            '<li><a href="page:neck-pain">Neck pain</a>, including “tech neck” and old whiplash</li>'
-            '<li><a href="page:tension-type-headache">Tension-type headache</a></li>'
-            '<li><a href="page:cervicogenic-headache">Cervicogenic headache</a>, which starts in the '
-            "neck</li>"
-            '<li><a href="page:migraine">Migraine</a></li>'
-            '<li><a href="page:sciatica">Sciatica</a></li>'
-            "</ul>"
+            "therapy with dry needling, so you can get both kinds of care under one roof.</p>"
             "<p>We can’t promise a cure. We do promise to listen, explain your options clearly, and "
             "tell you if another kind of care would suit you better.</p>",
         ),
@@ -66,17 +53,6 @@ HOME = {
             },
         ),
         (
-            "callout",
-            {
-                "variant": "info",
-                "title": "This is a demo site",
-                "text": (
-                    "<p>The clinic name, address, team and articles on this site are sample content. "
-                    "Staff replace them in the admin before the site goes live.</p>"
-                ),
-            },
-        ),
-        (
             "cta",
             {
                 "title": "Ready to talk about your pain?",
@@ -103,18 +79,6 @@ ABOUT = {
             "problems in Larkmoor and its nearby suburbs. We bring together acupuncture from Traditional "
             "Chinese Medicine and physical therapy with dry needling, so you can get the care that fits "
             "you in one place.</p>",
-        ),
-        (
-            "callout",
-            {
-                "variant": "info",
-                "title": "This is demo content",
-                "text": (
-                    "<p>The clinic, its address, phone number, team and articles on this site are made "
-                    "up. They show how the website works. Staff replace them with real details in the "
-                    "admin before the site goes live.</p>"
-                ),
-            },
         ),
         ("heading", {"text": "What happens at a first visit?", "level": "h2"}),
         (

@@ -156,11 +156,6 @@ ARTICLE = {
             "them.</p>",
         ),
         (
-            "paragraph",
-            "<p>Written by Dr. Sam Okafor, licensed acupuncturist. Have a question about this "
-            'article? <a href="page:about">Get in touch with our team</a>.</p>',
-        ),
-        (
             "related_article",
             {
                 "article": "tight-neck-tension-headaches",
