@@ -42,7 +42,7 @@ def mailbox():
 def smtp(settings, mailbox):
     """Django sends with SMTP to a local port; the server is not started until the test says so."""
     server = SMTPServer(free_port(), mailbox)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.WORKER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port
     settings.EMAIL_USE_TLS = False

@@ -564,7 +564,7 @@ class UnreachableMailServer(BaseEmailBackend):
         raise ConnectionRefusedError("mail server down")
 
 
-@override_settings(EMAIL_BACKEND="tests.test_front_desk.UnreachableMailServer")
+@override_settings(WORKER_EMAIL_BACKEND="tests.test_front_desk.UnreachableMailServer")
 def test_a_mail_server_failure_queues_a_retry_and_marks_nothing_sent():
     consultation_request = scheduled_request()
 
