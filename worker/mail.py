@@ -49,7 +49,9 @@ def as_task_arguments(message):
         "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
         "headers": {str(name): str(value) for name, value in (message.extra_headers or {}).items()},
-        "alternatives": [[str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
     }
 
 
@@ -100,5 +102,7 @@ def send_queued_mail(fields, attempt=1):
         raise MailAbandoned(f"“{subject}”: gave up after {attempt} attempts ({failure})")
     run_after = timezone.now() + datetime.timedelta(seconds=retry_delay(attempt))
     send_queued_mail.using(run_after=run_after).enqueue(fields, attempt=attempt + 1)
-    logger.warning("Could not send “%s” (attempt %d, %s); retrying after %s", subject, attempt, failure, run_after)
+    logger.warning(
+        "Could not send “%s” (attempt %d, %s); retry after %s", subject, attempt, failure, run_after
+    )
     raise MailDeferred(f"“{subject}”: attempt {attempt} failed ({failure}); retry queued")

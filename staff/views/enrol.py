@@ -6,8 +6,8 @@ import segno
 from django.contrib.auth.views import RedirectURLMixin
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -26,7 +26,8 @@ APP_DEVICE_NAME = "Authenticator app"
 def qr_code_svg(text):
     """The QR code of ``text`` as inline SVG, drawn here (segno): nothing is sent to an image service."""
     svg = segno.make(text, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff")
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="QR code for your authenticator app" ', 1))
+    labelled = '<svg role="img" aria-label="QR code for your authenticator app" '
+    return mark_safe(svg.replace("<svg ", labelled, 1))
 
 
 def grouped(secret_bytes):
@@ -78,7 +79,8 @@ class EnrolView(RedirectURLMixin, FormView):
         device = self.pending_device()
         if not device.verify_token(form.cleaned_data["otp_token"]):
             form.add_error(
-                "otp_token", "That code did not match. Check the time on your phone and enter the newest code."
+                "otp_token",
+                "That code did not match. Check the time on your phone and enter the newest code.",
             )
             return self.form_invalid(form)
         device.confirmed = True

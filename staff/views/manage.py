@@ -21,7 +21,7 @@ from wagtail.models import ModelLogEntry
 
 from staff import audit, guard, policy
 from staff.audit import ACTIONS
-from staff.views.account import KINDS
+from staff.views.account import KINDS, second_factors
 
 PERMISSION = "staff.manage_staff_sign_in"
 
@@ -59,7 +59,7 @@ class StaffSignInView(ManagerMixin, TemplateView):
         locked = locked_usernames()
         rows = []
         for account in get_user_model().objects.filter(is_active=True).order_by("username"):
-            kinds = sorted({KINDS[type(device)] for device in devices_for_user(account) if type(device) in KINDS})
+            kinds = sorted({KINDS[type(device)] for device in second_factors(account)})
             rows.append(
                 {
                     "account": account,
