@@ -1,10 +1,12 @@
 """The audit record of staff sign-in security: second factors added and removed, resets and unlocks.
 
-Kept in Wagtail's own log against the staff member's user account (``wagtail.log_actions.log``), so
-it shows in Reports › Site history to those who may manage users, and on the manager's page.
+Kept in Wagtail's own log (``ModelLogEntry``) against the staff member's user account, so it shows in
+Reports › Site history to those who may manage users, and on the managers' page. Written with the log
+entry manager's ``log_action``: ``wagtail.log_actions.log()`` drops entries for models without an
+admin viewset registered for logging, which the user model is not here.
 """
 
-from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 ACTIONS = {
     "staff.second_factor.added": "Second factor added",
@@ -17,7 +19,7 @@ ACTIONS = {
 
 def record(action, account, by, **data):
     """Write one entry: ``action`` (a key of ``ACTIONS``) on ``account``, done by user ``by``."""
-    return log(instance=account, action=action, user=by, data=data)
+    return ModelLogEntry.objects.log_action(account, action, user=by, data=data)
 
 
 def register(actions):

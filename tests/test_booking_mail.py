@@ -250,7 +250,7 @@ def test_admin_link_opens_the_request_for_the_front_desk(client, condition, fron
     link = admin_url_for(request)
     assert link == f"http://testserver/admin/booking/consultationrequest/inspect/{request.pk}/"
     assert client.get(link).status_code == 302  # to the admin login
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     response = client.get(link)
     assert response.status_code == 200
     assert request.reference in response.content.decode()

@@ -119,7 +119,7 @@ def test_permission_matrix(client, role, action):
     consultation_request = make_request()
     user = make_role_user(role)
     if user is not None:
-        client.force_login(user)
+        factories.sign_in(client, user)
     method, url_name, needs_pk, query, data = ACTIONS[action]
     url = reverse(url_name, args=[consultation_request.pk] if needs_pk else []) + query
 
@@ -138,7 +138,7 @@ def test_permission_matrix(client, role, action):
 @pytest.mark.parametrize("role", ["editor", "reviewer"])
 def test_denied_redirect_lands_on_a_dashboard_without_patient_data(client, role):
     make_request()
-    client.force_login(make_role_user(role))
+    factories.sign_in(client, make_role_user(role))
     response = client.get(reverse("consultationrequest:index"), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
@@ -150,7 +150,7 @@ def test_denied_redirect_lands_on_a_dashboard_without_patient_data(client, role)
 @pytest.mark.parametrize("role", ["editor", "reviewer"])
 def test_other_roles_do_not_see_the_menu_item_report_or_dashboard_panel(client, role):
     make_request()
-    client.force_login(make_role_user(role))
+    factories.sign_in(client, make_role_user(role))
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     content = response.content.decode()
@@ -165,7 +165,7 @@ def test_other_roles_do_not_see_the_menu_item_report_or_dashboard_panel(client, 
 @pytest.mark.parametrize("role", ["front_desk", "manager", "superuser"])
 def test_front_desk_roles_see_the_menu_item_and_dashboard_panel(client, role):
     make_request()
-    client.force_login(make_role_user(role))
+    factories.sign_in(client, make_role_user(role))
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Consultation requests (1 new)" in content
     assert 'id="consultation-requests-section"' in content
@@ -185,7 +185,7 @@ def test_export_is_its_own_permission(client):
     )
     user = factories.make_user("no-export")
     user.groups.add(group)
-    client.force_login(user)
+    factories.sign_in(client, user)
 
     listing = client.get(reverse("consultationrequest:index"))
     assert listing.status_code == 200
@@ -198,7 +198,7 @@ def test_export_is_its_own_permission(client):
 
     group.permissions.add(Permission.objects.get(codename="export_consultationrequest"))
     user = type(user).objects.get(pk=user.pk)  # drop the cached permissions
-    client.force_login(user)
+    factories.sign_in(client, user)
     assert b"Download CSV" in client.get(reverse("consultationrequest:index")).content
     assert client.get(reverse("consultationrequest:index") + "?export=csv").status_code == 200
 
@@ -208,17 +208,17 @@ def test_confirmation_needs_change_permission_and_post(client):
     consultation_request = make_request(status="scheduled", scheduled=True)
     url = reverse("consultationrequest:confirm", args=[consultation_request.pk])
 
-    client.force_login(make_role_user("editor"))
+    factories.sign_in(client, make_role_user("editor"))
     assert classify(client.post(url)) == DENIED
 
-    client.force_login(make_role_user("front_desk"))
+    factories.sign_in(client, make_role_user("front_desk"))
     assert client.get(url).status_code == 405
 
 
 @pytest.mark.django_db
 def test_audit_entries_cannot_be_added_changed_or_deleted_even_by_superusers(client):
     entry = RequestAuditEntry.objects.create(action=RequestAuditEntry.Action.VIEW, request_id_ref=1)
-    client.force_login(make_role_user("superuser"))
+    factories.sign_in(client, make_role_user("superuser"))
     assert client.get(reverse("request_audit_log:index")).status_code == 200
     assert client.get(reverse("request_audit_log:inspect", args=[entry.pk])).status_code == 200
     for name, args in [("add", []), ("edit", [entry.pk]), ("delete", [entry.pk])]:
@@ -234,12 +234,12 @@ def test_who_saw_or_exported_a_request_stays_out_of_wagtails_site_history(client
     Wagtail's log, whose site history report shows a model's entries to anyone with a permission on it."""
     consultation_request = make_request()
     front_desk = make_role_user("front_desk")
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     client.get(reverse("consultationrequest:inspect", args=[consultation_request.pk]))
     client.get(reverse("consultationrequest:index") + "?export=csv")
     assert RequestAuditEntry.objects.count() == 2
 
-    client.force_login(front_desk if role == "front_desk" else make_role_user(role))
+    factories.sign_in(client, front_desk if role == "front_desk" else make_role_user(role))
     response = client.get(reverse("wagtailadmin_reports:site_history"))
 
     assert response.status_code == 200
