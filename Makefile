@@ -31,19 +31,24 @@ demo: migrate ## Load the demo clinic (safe to run again)
 EVERY_MINUTE := while sleep 60; do $(BIN)/python manage.py publish_scheduled; \
 	$(BIN)/python manage.py requeue_stale_mail; done
 
+# What production's daily timer runs for medical pages (docs/deploy.md), here every hour: the weekly
+# "pages due for review" mail to clinical reviewers, which goes out at most once a week.
+EVERY_HOUR := while true; do $(BIN)/python manage.py send_review_reminders; sleep 3600; done
+
 # The task worker (mail, search index). It rides out database outages by itself; should it stop for any
 # other reason, it is started again, as systemd's Restart=always does in production.
 WORKER := while true; do $(BIN)/python manage.py run_worker; \
 	echo "The task worker stopped; starting it again in 5 seconds" >&2; sleep 5; done
 
-run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, minute jobs)
+run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, scheduled jobs)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  (logins are listed in README.md)"
 	@trap 'kill 0' EXIT; \
 	$(WORKER) & \
 	$(EVERY_MINUTE) & \
+	$(EVERY_HOUR) & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunicorn + mail worker + minute jobs
+serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunicorn + mail worker + scheduled jobs
 	@test -f .env.local || { umask 077; \
 	  echo "SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env.local; \
 	  echo "Wrote a SECRET_KEY for this machine to .env.local (git-ignored)"; }
@@ -58,6 +63,7 @@ serve: install ## Production layout on http://127.0.0.1:8000 (HOST, PORT): gunic
 	trap 'kill 0' EXIT; \
 	$(WORKER) & \
 	$(EVERY_MINUTE) & \
+	$(EVERY_HOUR) & \
 	$(BIN)/gunicorn -c gunicorn.conf.py clinic_site.wsgi
 
 bench: install ## Load-test the production layout with wrk (ports 8501-8502): pages/s cached and not, queries, bookings/s
@@ -72,8 +78,10 @@ test-browser: install ## Browser journeys, accessibility (axe) and page budgets 
 
 SUBMISSIONS ?= 300
 CLIENTS ?= 15
-load: install ## Booking load run through gunicorn (SUBMISSIONS=300 CLIENTS=15; DATABASE_URL for PostgreSQL)
+BOOKINGS ?= 300
+load: install ## Load runs through gunicorn: requests, then online bookings (SUBMISSIONS BOOKINGS CLIENTS; DATABASE_URL)
 	$(BIN)/python bench/load_booking.py --submissions $(SUBMISSIONS) --clients $(CLIENTS)
+	$(BIN)/python bench/load_appointments.py --bookings $(BOOKINGS) --clients $(CLIENTS)
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .

@@ -4,6 +4,8 @@ The block set is defined once in ``ClinicStreamBlock`` and reused by every page 
 block is one migration per field, not one per page type.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
@@ -260,3 +262,88 @@ class ClinicStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"quick_version": {"max_num": 1}}
+
+
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+
+
+def with_full_stop(text):
+    """``text`` ending in a full stop, unless it already ends in one, a question or an exclamation mark."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".?!" else f"{text}."
+
+
+class ReferenceBlock(blocks.StructBlock):
+    """One source behind an article's claims: a review, a trial or a guideline, findable by readers."""
+
+    authors = blocks.CharBlock(
+        max_length=300,
+        required=False,
+        help_text="As the source lists them, for example “Linde K, Allais G, Brinkhaus B, et al.”. "
+        "Leave empty for a guideline published by an organisation.",
+    )
+    title = blocks.CharBlock(max_length=300)
+    source = blocks.CharBlock(
+        max_length=200, label="Journal or publisher", help_text="For example “Journal of Pain” or “NICE”."
+    )
+    year = blocks.IntegerBlock(min_value=1900, max_value=2100)
+    doi = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        label="DOI",
+        help_text="For example 10.1002/14651858.CD007587.pub2 (a doi.org link is fine too).",
+    )
+    pubmed_id = blocks.RegexBlock(
+        regex=r"^\d{1,9}$",
+        max_length=9,
+        required=False,
+        label="PubMed id",
+        error_messages={"invalid": "A PubMed id is a number, such as 27092807."},
+    )
+    url = blocks.URLBlock(required=False, label="Web address", help_text="Where there is no DOI.")
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/reference.html"
+        label = "Reference"
+        description = "A numbered source shown at the end of the article. Mark a claim with [1], [2] …"
+        preview_value = {
+            "authors": "Linde K, Allais G, Brinkhaus B, et al.",
+            "title": "Acupuncture for the prevention of tension-type headache",
+            "source": "Cochrane Database of Systematic Reviews",
+            "year": 2016,
+            "doi": "10.1002/14651858.CD007587.pub2",
+            "pubmed_id": "27092807",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["authors"] = with_full_stop(value.get("authors"))
+        context["title"] = with_full_stop(value.get("title"))
+        return context
+
+    def clean(self, value):
+        value = super().clean(value)
+        doi = (value.get("doi") or "").strip()
+        for prefix in DOI_PREFIXES:
+            if doi.lower().startswith(prefix):
+                doi = doi[len(prefix) :]
+        value["doi"] = doi
+        errors = {}
+        if doi and not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
+            errors["doi"] = ValidationError(
+                "A DOI starts with “10.” and a slash, such as 10.1016/j.jpain.2017.11.005."
+            )
+        if not (doi or value.get("pubmed_id") or value.get("url")):
+            errors["url"] = ValidationError(
+                "Give a DOI, a PubMed id or a web address, so readers can find it."
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class ReferencesBlock(blocks.StreamBlock):
+    """The numbered list of an article's sources, in the order the text first cites them."""
+
+    reference = ReferenceBlock()

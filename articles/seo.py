@@ -261,6 +261,31 @@ def condition_node(page, url, treatments):
     )
 
 
+def citation_node(reference):
+    """One source of an article (an ``articles.blocks.ReferenceBlock`` value) as a ``citation`` entry:
+    a ScholarlyArticle, with its DOI and PubMed id as identifiers, or a CreativeWork such as a guideline."""
+    doi, pubmed_id, url = reference.get("doi"), reference.get("pubmed_id"), reference.get("url")
+    scholarly = bool(doi or pubmed_id)
+    identifiers = [
+        {"@type": "PropertyValue", "propertyID": name, "value": value}
+        for name, value in (("DOI", doi), ("PMID", pubmed_id))
+        if value
+    ]
+    source = {"@type": "Periodical" if scholarly else "Organization", "name": reference.get("source")}
+    return compact(
+        {
+            "@type": "ScholarlyArticle" if scholarly else "CreativeWork",
+            "name": reference.get("title"),
+            "creditText": reference.get("authors"),
+            "datePublished": str(reference.get("year") or ""),
+            "isPartOf" if scholarly else "publisher": source,
+            "identifier": identifiers,
+            "sameAs": f"https://doi.org/{doi}" if doi else None,
+            "url": url or (f"https://pubmed.ncbi.nlm.nih.gov/{pubmed_id}/" if pubmed_id else None),
+        }
+    )
+
+
 def medical_entity_details(entity):
     """What a page about one medical entity (a condition, a therapy) adds to its JSON-LD."""
     reference = {"@id": entity["@id"]}

@@ -163,13 +163,19 @@ def search(request):
 @require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    """Where crawlers may go: everything but the admin, search results and the booking thank-you page,
-    with the sitemap's address. A host that is not a production host keeps every crawler out."""
+    """Where crawlers may go: everything but the admin, search results, the booking thank-you page and
+    online booking, with the sitemap's address. A host that is not a production host keeps every crawler
+    out."""
     site = Site.find_for_request(request)
     root_url = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
     context = {
         "indexable": robots.host_is_indexable(request.get_host()),
-        "disallowed": ["/admin/", reverse("articles:search"), reverse("booking:thank_you")],
+        "disallowed": [
+            "/admin/",
+            reverse("articles:search"),
+            reverse("booking:thank_you"),
+            reverse("book:start"),
+        ],
         "sitemap_url": f"{root_url}{reverse('articles:sitemap')}",
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

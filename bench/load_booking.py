@@ -6,7 +6,7 @@
 Each simulated patient does what a browser does: GET the form (which sets the CSRF cookie and carries
 the CSRF token and the signed submission token), pick a condition from the form's own list, POST the
 filled-in form with the cookie, and expect the 303 to the thank-you page. The server is a fresh copy
-of the site (``bench/load_server.py``) with production settings, the demo clinic, and the rate limit and
+of the site (``tests/live_site.py``) with production settings, the demo clinic, and the rate limit and
 minimum fill time switched off (every patient here comes from 127.0.0.1 and fills the form instantly).
 
 Prints sent, stored, errors (5xx separately) and p50/p95 latency of the GET and the POST, and exits
@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load_server import Site  # noqa: E402
+from tests.live_site import Site  # noqa: E402
 
 FORM_PATH = "/consultation/"
 THANK_YOU_PATH = "/consultation/thank-you/"

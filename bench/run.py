@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--seconds 4] [--workers 5] [--connections 20]
     DATABASE_URL=postgres://... .venv/bin/python bench/run.py   # load that (throwaway) database instead
 
-Builds a throwaway copy of the site (``bench/load_server.py``: production settings, a new SQLite file or
+Builds a throwaway copy of the site (``tests/live_site.py``: production settings, a new SQLite file or
 ``DATABASE_URL``, the demo clinic) and starts two gunicorns with the repository's ``gunicorn.conf.py``
 and the worker count given here (``--workers``, ``--threads``; by default what ``gunicorn.conf.py`` gives
 production on this machine): one as deployed (page cache on) on 127.0.0.1:8501, one with
@@ -28,7 +28,8 @@ until the server has taken them up, so they do not eat into the next line's seco
 The consultation form is driven by the Python client in ``bench/http_load.py``: every POST needs the
 CSRF cookie and token and the signed submission token of a form it was served, and at a few dozen
 forms a second Python keeps up. GETs per second first, then POSTs per second, each form posted once,
-and a check that every 303 stored exactly one request.
+and a check that every 303 stored exactly one request. Online booking's free-times page and booking
+POSTs per second are measured by ``bench/book_bench.py``.
 
 The machine is shared and noisy, so the target is a ratio within one run: cached pages at least 0.5x
 the static-file rate. Uncached rates are printed as ratios too, without a target: an uncached page is
@@ -52,9 +53,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import book_bench  # noqa: E402
 from bench.http_load import booking  # noqa: E402
-from bench.load_server import ServerFailed, Site  # noqa: E402
 from bench.wrk_load import WrkError, WrkRun, wrk, wrk_version  # noqa: E402
+from tests.live_site import ServerFailed, Site  # noqa: E402
 
 HOST = "127.0.0.1"
 CACHED_PORT = 8501
@@ -265,14 +267,15 @@ def bench(site, args, workdir):
         )
         results, answers = measure(targets, args)
         forms, submitted, run_id = booking(cached, args.seconds, args.form_clients)
+        online = book_bench.measure(cached, site, args.seconds, args.form_clients)
     finally:
         for server in servers:
             stop(server)
     stored = int(site.query(COUNT_STORED.format(run=run_id)).splitlines()[-1])
-    return report(results, answers, probe, (forms, submitted, stored), connections)
+    return report(results, answers, probe, (forms, submitted, stored), connections, online)
 
 
-def report(results, answers, probe, form_runs, connections):
+def report(results, answers, probe, form_runs, connections, online):
     """Print the table, the client check and the ratios; returns the exit status."""
     urls, queries, static = probe["urls"], probe["queries"], probe["static"]
     forms, submitted, stored = form_runs
@@ -292,6 +295,7 @@ def report(results, answers, probe, form_runs, connections):
     print(python_row("booking form GET (Python)", forms))
     print(python_row("booking form POST (Python)", submitted))
     print(f"  booking: {submitted.statuses.get(303, 0)} posts answered 303, {stored} requests stored")
+    online_errors = book_bench.report(*online)
     static_run = results["static"]
     spread = ", ".join(f"{rate:.0f}" for rate in static_run.rates)
     print(f"  static file per round: {spread} /s (how busy the machine was)")
@@ -323,7 +327,7 @@ def report(results, answers, probe, form_runs, connections):
     for name in PAGES:
         ratio = results[f"{name} uncached"].rate / static_rate
         print(f"  {name + ' uncached':<20} {ratio:6.3f}x")
-    errors = sum(run.errors for run in results.values()) + forms.errors + submitted.errors
+    errors = sum(run.errors for run in results.values()) + forms.errors + submitted.errors + online_errors
     consistent = stored == submitted.statuses.get(303, 0) == len(submitted.latencies)
     print(f"Errors: {errors}. Booking rows match the 303s: {'yes' if consistent else 'NO'}.")
     print("Targets met." if ok else "Some targets missed on this run (the machine is shared: run it again).")

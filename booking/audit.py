@@ -1,4 +1,5 @@
-"""The front desk's audit record: who viewed, changed, exported or deleted which consultation request.
+"""The front desk's audit record: who viewed, changed, exported or deleted which consultation request,
+and who booked, viewed, moved, changed or cancelled which appointment.
 
 Entries name the request by number and say what happened ("status, assignee" changed, "CSV export of
 12 rows"); they never copy a value out of the request, so the log itself holds no health details.
@@ -32,6 +33,14 @@ def _request_ids(request_obj_or_ids):
     raise TypeError(f"Expected a consultation request, an id or ids, not {type(request_obj_or_ids)!r}")
 
 
+def checked(user, action, detail):
+    if action not in Action.values:
+        raise ValueError(f"Unknown audit action {action!r}")
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    return user, (detail or "")[:_DETAIL_MAX]
+
+
 def record(user, action, request_obj_or_ids, detail=""):
     """Write one audit entry per request and return them.
 
@@ -40,13 +49,35 @@ def record(user, action, request_obj_or_ids, detail=""):
     in particular. ``user`` is ``None`` (or anonymous) for the system, such as the retention command.
     ``detail`` names fields or counts rows; never pass a value typed by a patient.
     """
-    if action not in Action.values:
-        raise ValueError(f"Unknown audit action {action!r}")
-    if user is not None and not getattr(user, "is_authenticated", False):
-        user = None
-    detail = (detail or "")[:_DETAIL_MAX]
+    user, detail = checked(user, action, detail)
     entries = [
         RequestAuditEntry(request_id_ref=request_id, user=user, action=action, detail=detail)
         for request_id in _request_ids(request_obj_or_ids)
+    ]
+    return RequestAuditEntry.objects.bulk_create(entries, batch_size=500)
+
+
+def record_appointment(user, action, appointment, detail=""):
+    """Write one audit entry for an ``Appointment`` and return it.
+
+    The entry also names the consultation request the appointment came from, so "who saw request 12"
+    includes its appointment. ``detail`` says what happened ("status booked → arrived", "moved"); never
+    pass the patient's details or anything they told us.
+    """
+    return record_appointments(user, action, [appointment], detail)[0]
+
+
+def record_appointments(user, action, appointments, detail=""):
+    """One entry per appointment, in one query (the calendar records every appointment it shows)."""
+    user, detail = checked(user, action, detail)
+    entries = [
+        RequestAuditEntry(
+            appointment_id_ref=appointment.pk,
+            request_id_ref=appointment.consultation_request_id,
+            user=user,
+            action=action,
+            detail=detail,
+        )
+        for appointment in appointments
     ]
     return RequestAuditEntry.objects.bulk_create(entries, batch_size=500)

@@ -1,11 +1,12 @@
-"""Filters for the front desk's consultation request list and the request audit log."""
+"""Filters for the front desk's consultation request list, the appointment list and the audit log."""
 
 import django_filters
 from django import forms
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from booking.models import ConsultationRequest, RequestAuditEntry, reference_for
+from articles.models import Practitioner
+from booking.models import Appointment, ConsultationRequest, RequestAuditEntry, reference_for
 
 #: The filter value standing for requests where the patient chose "something else" (no condition).
 SOMETHING_ELSE = "-"
@@ -63,3 +64,19 @@ class RequestAuditEntryFilterSet(WagtailFilterSet):
     class Meta:
         model = RequestAuditEntry
         fields = ["action", "request_id_ref", "at"]
+
+
+class AppointmentFilterSet(WagtailFilterSet):
+    """Status, practitioner and the day of the appointment."""
+
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Appointment.Status.choices, empty_label="All", widget=forms.RadioSelect
+    )
+    practitioner = django_filters.ModelChoiceFilter(
+        label="Practitioner", queryset=Practitioner.objects.all(), empty_label="All"
+    )
+    start = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Appointment
+        fields = ["status", "practitioner", "start"]

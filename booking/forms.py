@@ -50,7 +50,22 @@ def live_source_page(value):
     return Page.objects.live().filter(pk=page_id).first()
 
 
-class ConsultationRequestForm(forms.Form):
+class ErrorLinks:
+    """The error summary's links for a form: ``{% include "booking/includes/error_summary.html" %}``."""
+
+    @property
+    def error_links(self):
+        """(anchor id, message) for the error summary, in the order the fields appear on the form."""
+        links = []
+        for bound_field in self:
+            if bound_field.is_hidden or not bound_field.errors:
+                continue
+            anchor = f"{bound_field.auto_id}_0" if bound_field.use_fieldset else bound_field.auto_id
+            links.extend((anchor, message) for message in bound_field.errors)
+        return links
+
+
+class ConsultationRequestForm(ErrorLinks, forms.Form):
     """What the front desk needs to arrange a first consultation, and no more.
 
     Phone numbers are stored in international (E.164) form. The red-flag answer is kept here; the view
@@ -132,12 +147,13 @@ class ConsultationRequestForm(forms.Form):
     def __init__(self, *args, phone_region="US", **kwargs):
         super().__init__(*args, **kwargs)
         self.phone_region = phone_region
+        if "treatment" in self.fields:  # online booking's form has no treatment question
+            self.fields["treatment"].queryset = TreatmentPage.objects.live().public().order_by("title")
         self.fields["condition"].choices = [
             ("", "Choose one"),
             *[(str(page.pk), page.title) for page in live_conditions()],
             (OTHER_CONDITION, OTHER_CONDITION_LABEL),
         ]
-        self.fields["treatment"].queryset = TreatmentPage.objects.live().public().order_by("title")
         self.fields["name"].widget.attrs.update(autocomplete="name", spellcheck="false")
         self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["phone"].widget.input_type = "tel"
@@ -159,17 +175,6 @@ class ConsultationRequestForm(forms.Form):
     @property
     def about_the_request(self):
         return self.field_groups(self.request_fields)
-
-    @property
-    def error_links(self):
-        """(anchor id, message) for the error summary, in the order the fields appear on the form."""
-        links = []
-        for bound_field in self:
-            if bound_field.is_hidden or not bound_field.errors:
-                continue
-            anchor = f"{bound_field.auto_id}_0" if bound_field.use_fieldset else bound_field.auto_id
-            links.extend((anchor, message) for message in bound_field.errors)
-        return links
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()

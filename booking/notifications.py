@@ -9,7 +9,11 @@ health details.
   the clinic, the date and time (in the clinic's time zone), the address, the phone number and how to
   reschedule, and attaches ``consultation.ics``. It repeats nothing the patient told us either.
 
-All three are sent from the task queue (``booking.tasks``, ``booking.confirmations``), never while
+An online booking causes two more: the staff notice (reference, time, admin link) and the patient's
+confirmation (visit, practitioner, time, address, reference, ``appointment.ics``), again without
+anything the patient told us about their health.
+
+All are sent from the task queue (``booking.tasks``, ``booking.confirmations``), never while
 someone waits.
 """
 
@@ -21,11 +25,10 @@ from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 from wagtail.models import Site
 
-from booking.calendar import clinic_address, consultation_calendar
-from booking.models import admin_url
+from booking import ics
+from booking.models import admin_url, appointment_admin_url
 from clinic_site.models import ClinicSettings
 
-ICS_FILENAME = "consultation.ics"
 ICS_MIMETYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
 
 
@@ -101,8 +104,8 @@ def scheduling_confirmation(consultation_request, clinic=None, now=None):
         {
             "reference": reference,
             "when": local_time_text(consultation_request.scheduled_for),
-            "address": clinic_address(clinic),
-            "ics_filename": ICS_FILENAME,
+            "address": clinic.address_text,
+            "ics_filename": ics.CONSULTATION_FILENAME,
             "clinic": clinic,
         },
     )
@@ -112,5 +115,53 @@ def scheduling_confirmation(consultation_request, clinic=None, now=None):
         to=[consultation_request.email],
         reply_to=[clinic.email] if clinic.email else None,
     )
-    message.attach(ICS_FILENAME, consultation_calendar(consultation_request, clinic, now=now), ICS_MIMETYPE)
+    calendar = ics.consultation_calendar(consultation_request, clinic, now=now)
+    message.attach(ics.CONSULTATION_FILENAME, calendar, ICS_MIMETYPE)
+    return message
+
+
+def appointment_admin_link(appointment):
+    """The front desk's page for this appointment in the Wagtail admin (login required)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + appointment_admin_url("inspect", appointment.pk)
+
+
+def booking_notice(appointment, clinic=None):
+    """ "A patient booked online": the reference, the time and the admin link, nothing else."""
+    clinic = clinic or clinic_settings()
+    recipients = staff_recipients(clinic)
+    if not recipients:
+        return None
+    body = render_to_string(
+        "booking/email/appointment_notice.txt",
+        {
+            "reference": appointment.reference,
+            "when": local_time_text(appointment.start),
+            "admin_url": appointment_admin_link(appointment),
+        },
+    )
+    return EmailMessage(subject=f"New online booking {appointment.reference}", body=body, to=recipients)
+
+
+def appointment_confirmation(appointment, clinic=None, now=None):
+    """ "Your appointment is booked": when, where, with whom, the reference, and the .ics file."""
+    if not appointment.email:
+        return None
+    clinic = clinic or clinic_settings()
+    body = render_to_string(
+        "booking/email/appointment_confirmation.txt",
+        {
+            "appointment": appointment,
+            "when": local_time_text(appointment.start),
+            "address": clinic.address_text,
+            "ics_filename": ics.FILENAME,
+            "clinic": clinic,
+        },
+    )
+    message = EmailMessage(
+        subject=f"Your appointment at {clinic.name} ({appointment.reference})",
+        body=body,
+        to=[appointment.email],
+        reply_to=[clinic.email] if clinic.email else None,
+    )
+    message.attach(ics.FILENAME, ics.appointment_calendar(appointment, clinic, now=now), ICS_MIMETYPE)
     return message

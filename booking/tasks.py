@@ -1,8 +1,8 @@
 """Sending the booking mails from the database task queue (worked by django-tasks-db's ``db_worker``).
 
 Every booking mail (the staff notice and the patient's acknowledgement here, the scheduling
-confirmation in ``booking.confirmations``) goes out through ``send_with_retry``, so all three follow
-the same rules:
+confirmation in ``booking.confirmations``, and an appointment's notice and confirmation in
+``booking.appointment_mail``) goes out through ``send_with_retry``, so all of them follow the same rules:
 
 - The queue has no retries of its own, so a task retries itself: when the mail server cannot be
   reached, or answers "try later", the task queues a fresh copy of itself to run after a delay that
@@ -61,15 +61,15 @@ def retry_delay(attempt):
     return min(policy["base_delay"] * 2 ** (attempt - 1), policy["max_delay"])
 
 
-def refused_for_good(error, consultation_request):
-    """Whether the mail server refused the patient's own address outright (5xx).
+def refused_for_good(error, record):
+    """Whether the mail server refused the patient's own address (on a request or appointment) outright.
 
     Anything else (server down, "try later", a wrong staff address or password) is fixed on our side
     and worth retrying.
     """
-    if not (isinstance(error, smtplib.SMTPRecipientsRefused) and consultation_request.email):
+    if not (isinstance(error, smtplib.SMTPRecipientsRefused) and record.email):
         return False
-    patient = consultation_request.email.lower()
+    patient = record.email.lower()
     return all(
         address.lower() == patient and code >= 500 for address, (code, _message) in error.recipients.items()
     )
@@ -77,20 +77,22 @@ def refused_for_good(error, consultation_request):
 
 @dataclasses.dataclass(frozen=True)
 class BookingMail:
-    """One kind of booking mail: its name in logs and errors, the request's field saying when it went,
-    and the function that writes it for a request (``None`` when there is nobody to send it to)."""
+    """One kind of booking mail: its name in logs and errors, the field of the request (or appointment,
+    with ``model=Appointment``) saying when it went, and the function that writes it for one
+    (``None`` when there is nobody to send it to)."""
 
     label: str
     sent_field: str
     build_message: Callable
+    model: type = ConsultationRequest
 
 
 def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None):
     """Send one booking mail for request ``request_id``, once; on a passing failure queue a retry.
 
     Each booking mail task calls this with its ``BookingMail``, itself as ``mail_task`` and its own
-    arguments (the request id, then ``args``), so a retry is the same task queued again with
-    ``attempt + 1``. Returns what happened, for the task log:
+    arguments (the request's or appointment's id, then ``args``), so a retry is the same task queued
+    again with ``attempt + 1``. Returns what happened, for the task log:
 
     - "request deleted", or "already sent" when the request's ``mail.sent_field`` holds a time (one
       not before ``sent_since``, when given: a confirmation asked for again after a reschedule goes);
@@ -101,14 +103,14 @@ def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None
     attempt or when the patient's address was refused for good. Logs and errors name the mail by its
     label and the request by its reference, and nothing else.
     """
-    consultation_request = ConsultationRequest.objects.filter(pk=request_id).first()
-    if consultation_request is None:
+    record = mail.model.objects.filter(pk=request_id).first()
+    if record is None:
         return "request deleted"
-    label, sent_field, reference = mail.label, mail.sent_field, consultation_request.reference
-    sent_at = getattr(consultation_request, sent_field)
+    label, sent_field, reference = mail.label, mail.sent_field, record.reference
+    sent_at = getattr(record, sent_field)
     if sent_at is not None and (sent_since is None or sent_at >= sent_since):
         return "already sent"
-    message = mail.build_message(consultation_request)
+    message = mail.build_message(record)
     if message is None:
         return "nothing to send"
 
@@ -119,9 +121,9 @@ def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None
         message.connection = get_connection(settings.WORKER_EMAIL_BACKEND)
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
-        failure = "permanent" if refused_for_good(error, consultation_request) else type(error).__name__
+        failure = "permanent" if refused_for_good(error, record) else type(error).__name__
     if failure is None:
-        ConsultationRequest.objects.filter(pk=request_id).update(**{sent_field: timezone.now()})
+        mail.model.objects.filter(pk=request_id).update(**{sent_field: timezone.now()})
         logger.info("Sent the %s for %s (attempt %d)", label, reference, attempt)
         return "sent"
 
@@ -134,7 +136,7 @@ def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None
         logger.error("Gave up sending the %s for %s after %d attempts", label, reference, attempt)
         raise MailAbandoned(f"{label} for {reference}: gave up after {attempt} attempts ({failure})")
     run_after = timezone.now() + datetime.timedelta(seconds=retry_delay(attempt))
-    for_request(mail_task, consultation_request.is_urgent, run_after=run_after).enqueue(
+    for_request(mail_task, record.is_urgent, run_after=run_after).enqueue(
         request_id, *args, attempt=attempt + 1
     )
     logger.warning(

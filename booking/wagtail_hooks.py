@@ -1,4 +1,5 @@
-"""Registers the front desk's admin: consultation requests, their report and audit log, the dashboard panel.
+"""Registers the front desk's admin: consultation requests, their report and audit log, the dashboard panel,
+and the appointments menu (calendar, appointments, booking setup).
 
 The permission policies are registered first, before anything asks Wagtail for the models' policies.
 """
@@ -14,6 +15,7 @@ from booking.viewsets.permissions import (
     can_view_requests,
 )
 from booking.viewsets.requests import ConsultationRequestViewSet, NewRequestsPanel
+from booking.viewsets.setup import AppointmentsMenu
 
 register_permission_policy(ConsultationRequest, ConsultationRequestPermissionPolicy(ConsultationRequest))
 register_permission_policy(RequestAuditEntry, RequestAuditPermissionPolicy(RequestAuditEntry))
@@ -30,6 +32,11 @@ def register_consultation_requests():
 @hooks.register("register_admin_viewset")
 def register_request_audit_log():
     return request_audit_log
+
+
+@hooks.register("register_admin_viewset")
+def register_appointments():
+    return AppointmentsMenu()
 
 
 @hooks.register("register_reports_menu_item")

@@ -9,6 +9,8 @@ their messages quote the values that failed (PostgreSQL's "Key (email)=(...) alr
 import contextvars
 import json
 import logging
+import sys
+import time
 import traceback
 from datetime import UTC, datetime
 
@@ -82,13 +84,41 @@ class SkipHealthChecks(logging.Filter):
         return True
 
 
+class CacheOutageSummary(logging.Filter):
+    """Turns django-redis's "Exception ignored" (a full traceback for every cache call while Redis is away)
+    into one warning line, at most once a minute per process: the outage is worth knowing, not a flood."""
+
+    EVERY_SECONDS = 60
+
+    def __init__(self):
+        super().__init__()
+        self.last = 0.0
+
+    def filter(self, record):
+        now = time.monotonic()
+        if now - self.last < self.EVERY_SECONDS:
+            return False
+        self.last = now
+        error = record.exc_info[1] if isinstance(record.exc_info, tuple) else sys.exc_info()[1]
+        record.msg, record.args = (
+            "Cache unreachable (%s); answered as a miss until it is back",
+            (type(error).__name__ if error else "unknown",),
+        )
+        record.exc_info, record.exc_text = None, None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def logging_config(level="INFO", json_lines=True):
     """The LOGGING dict for production and for gunicorn: everything to stdout, as JSON lines."""
     formatter = "json" if json_lines else "plain"
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"skip_health_checks": {"()": "clinic_site.logging.SkipHealthChecks"}},
+        "filters": {
+            "skip_health_checks": {"()": "clinic_site.logging.SkipHealthChecks"},
+            "cache_outage_summary": {"()": "clinic_site.logging.CacheOutageSummary"},
+        },
         "formatters": {
             "json": {"()": "clinic_site.logging.JsonFormatter"},
             "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
@@ -103,6 +133,7 @@ def logging_config(level="INFO", json_lines=True):
         },
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {
+            "django_redis.cache": {"level": "ERROR", "filters": ["cache_outage_summary"]},
             # 4xx are logged by the access log already; 5xx with their traceback come from here.
             "django.request": {"level": "ERROR"},
             "django.security": {"level": "WARNING"},

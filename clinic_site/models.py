@@ -1,5 +1,6 @@
 """Clinic details that staff edit once in Settings and every template reads."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,7 +20,8 @@ class OpeningHoursBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
-    """Name, contact details, hours and the red-flag note of the clinic."""
+    """Name, contact details, hours, online booking rules and the red-flag note of the clinic; how often
+    medical pages are reviewed and the reading grade they aim for."""
 
     name = models.CharField(max_length=120, default="Your clinic")
     tagline = models.CharField(max_length=200, blank=True)
@@ -50,6 +52,35 @@ class ClinicSettings(BaseSiteSetting):
         help_text="Change this whenever the privacy notice changes; each request records the version "
         "the patient agreed to.",
     )
+    online_booking = models.BooleanField(
+        "online booking on",
+        default=False,
+        help_text="Patients can book a time on the website. Set up appointment types and working hours "
+        "first (Appointments › Booking setup).",
+    )
+    booking_notice_hours = models.PositiveSmallIntegerField(
+        "minimum notice (hours)",
+        default=12,
+        validators=[MaxValueValidator(24 * 14)],
+        help_text="How long before a visit patients can still book it online.",
+    )
+    booking_horizon_days = models.PositiveSmallIntegerField(
+        "booking horizon (days)",
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="How far ahead patients can book online.",
+    )
+    booking_slot_minutes = models.PositiveSmallIntegerField(
+        "time step (minutes)",
+        default=15,
+        choices=[(5, "5"), (10, "10"), (15, "15"), (20, "20"), (30, "30"), (60, "60")],
+        help_text="Visits can start every this many minutes, e.g. 9:00, 9:15, 9:30 with 15.",
+    )
+    cancellation_policy = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Shown with every booking, e.g. “Free to cancel until 24 hours before; later, call us.”",
+    )
     logo = models.ForeignKey(
         "articles.ClinicImage",
         null=True,
@@ -66,6 +97,21 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text="Shown when someone shares a link to a page that has no image of its own "
         "(1200 × 630 pixels works best).",
+    )
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        verbose_name="review medical pages every (months)",
+        help_text="How long after a clinician’s review a condition, treatment or article page is due "
+        "for its next one. A page may set its own interval.",
+    )
+    reading_grade_target = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        verbose_name="reading grade target",
+        help_text="The school grade (Flesch–Kincaid) patient pages should read at or below. Health "
+        "bodies advise grade 6 to 8. Editors and reviewers see each page’s grade against it.",
     )
 
     # Loaded with the settings in the one query each request makes for them.
@@ -90,7 +136,20 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("booking_notification_email"), FieldPanel("privacy_version")], "Consultation requests"
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("online_booking"),
+                FieldPanel("booking_notice_hours"),
+                FieldPanel("booking_horizon_days"),
+                FieldPanel("booking_slot_minutes"),
+                FieldPanel("cancellation_policy"),
+            ],
+            "Online booking",
+        ),
         MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("red_flag_text")], "Safety"),
+        MultiFieldPanel(
+            [FieldPanel("review_interval_months"), FieldPanel("reading_grade_target")], "Medical pages"
+        ),
         MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("default_share_image")], "Search engines and sharing"
         ),
@@ -104,3 +163,8 @@ class ClinicSettings(BaseSiteSetting):
         region_line = " ".join(part for part in [self.region, self.postal_code] if part)
         city_line = ", ".join(part for part in [self.locality, region_line] if part)
         return [line for line in [self.street_address, city_line] if line]
+
+    @property
+    def address_text(self):
+        """The address on one line, for mails and calendar files."""
+        return ", ".join(self.address_lines)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("consultation/", include("booking.urls")),
+    path("book/", include("booking.book_urls")),
     # Search, feeds, sitemap.xml and robots.txt.
     path("", include("articles.urls")),
 ]

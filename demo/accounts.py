@@ -44,6 +44,9 @@ def ensure_demo_app(demo, user):
     )
     demo.report.changed(f"Gave “{user.username}” a demo authenticator app")
 
+#: Demo logins that belong to a practitioner: their approval in Clinical review names that practitioner.
+DEMO_PRACTITIONERS = {"reviewer": "sam-okafor"}
+
 
 def ensure_demo_accounts(demo):
     """One login per role. Passwords are set only when an account is first made, never reset."""
@@ -67,6 +70,17 @@ def ensure_demo_accounts(demo):
                 demo.report.changed(f"Added “{username}” to “{group_name}”")
         ensure_demo_app(demo, user)
         demo.users[username] = user
+        if username in DEMO_PRACTITIONERS:
+            link_practitioner(demo, user, demo.practitioners[DEMO_PRACTITIONERS[username]])
+
+
+def link_practitioner(demo, user, practitioner):
+    """Link a demo login to its practitioner, unless staff have already linked either to someone else."""
+    if practitioner.user_id is not None or type(practitioner).objects.filter(user=user).exists():
+        return
+    practitioner.user = user
+    practitioner.save(update_fields=["user"])
+    demo.report.changed(f"Linked the demo login “{user.username}” to {practitioner.name}")
 
 
 def write_logins(report):

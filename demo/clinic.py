@@ -5,6 +5,7 @@ from wagtail.models import Workflow, WorkflowPage
 from articles.models import Practitioner
 from clinic_site.models import ClinicSettings
 from demo import content
+from demo.content.booking import BOOKING_RULES
 from demo.streams import differs, image_by_key, page_by_slug, rewrite_page_links, stream_value
 
 WORKFLOW_NAME = "Clinical review"
@@ -63,6 +64,7 @@ def ensure_settings(demo):
         "red_flag_text": rewrite_page_links(clinic.get("red_flag_text", ""), demo),
         "privacy_version": content.PRIVACY_VERSION,
         "booking_notification_email": BOOKING_NOTIFICATION_EMAIL,
+        **BOOKING_RULES,
         "hours": stream_value(
             settings_object,
             "hours",

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts, ensure_demo_requests, write_logins
+from demo.booking import ensure_booking_setup, ensure_demo_appointments
 from demo.clinic import ensure_practitioners, ensure_settings, ensure_workflow_assignment
 from demo.media import ensure_images, pregenerate_renditions
 from demo.pages import ensure_home, ensure_page_stubs, ensure_pages
@@ -27,8 +28,9 @@ __all__ = ["DEMO_ACCOUNTS", "DemoContentError", "DemoSite", "Report", "load_demo
 def load_demo_content(stdout=None, with_demo_accounts=False):
     """Build or update the demo clinic. Returns the list of changes made (empty when up to date).
 
-    Demo logins and demo consultation requests are only made when ``settings.DEBUG`` is on or
-    ``with_demo_accounts`` is true, so production never gets well-known passwords by accident.
+    Demo logins, demo consultation requests and demo appointments are only made when
+    ``settings.DEBUG`` is on or ``with_demo_accounts`` is true, so production never gets well-known
+    passwords by accident.
     """
     report = Report(stdout)
     started = time.monotonic()
@@ -42,9 +44,11 @@ def load_demo_content(stdout=None, with_demo_accounts=False):
         ensure_pages(demo)
         ensure_settings(demo)
         ensure_workflow_assignment(demo)
+        ensure_booking_setup(demo)
         if accounts:
             ensure_demo_accounts(demo)
             ensure_demo_requests(demo)
+            ensure_demo_appointments(demo)
         pregenerate_renditions(demo)
 
     seconds = time.monotonic() - started

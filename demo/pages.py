@@ -167,6 +167,10 @@ def ensure_pages(demo):
         }
         relations = {}
         dates = None
+        if "last_reviewed" in spec:
+            # As a clinical reviewer's approval in Clinical review would have recorded it.
+            fields["reviewer_id"] = demo.practitioners[spec["reviewer"]].pk
+            fields["last_reviewed"] = datetime.date.fromisoformat(spec["last_reviewed"])
         if model is ConditionPage:
             fields["alternate_names"] = ", ".join(spec.get("alternate_names", []))
             fields["symptoms"] = "\n".join(spec.get("symptoms", []))
@@ -174,8 +178,8 @@ def ensure_pages(demo):
             relations["treatments"] = [page_by_slug(demo, slug) for slug in spec.get("treatments", [])]
         elif model is ArticlePage:
             fields["author_id"] = demo.practitioners[spec["author"]].pk
-            fields["reviewer_id"] = demo.practitioners[spec["reviewer"]].pk
-            fields["last_reviewed"] = datetime.date.fromisoformat(spec["last_reviewed"])
+            references = [("reference", reference) for reference in spec.get("references", [])]
+            fields["references"] = stream_value(page, "references", references, demo, f"{spec['slug']}/refs")
             relations["condition_links"] = [page_by_slug(demo, slug) for slug in spec["conditions"]]
             first = _publication_time(spec["first_published"])
             dates = (first, max(first, _publication_time(spec["last_reviewed"])))

@@ -39,3 +39,4 @@ class DemoSite:
     pages: dict = field(default_factory=dict)  # content slug -> specific page
     practitioners: dict = field(default_factory=dict)  # practitioner key -> Practitioner
     users: dict = field(default_factory=dict)  # username -> user
+    appointment_types: dict = field(default_factory=dict)  # visit key -> AppointmentType

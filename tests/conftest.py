@@ -2,9 +2,12 @@
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site, Workflow, WorkflowPage
 
+from demo.loader import load_demo_content
 from tests import factories
 
 
@@ -15,6 +18,19 @@ def empty_caches():
     for cache in caches.all():
         cache.clear()
     yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo clinic's home page, loaded once for the test module and rolled back after it."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+        with transaction.atomic():
+            load_demo_content()
+            yield Site.objects.get(is_default_site=True).root_page.specific
+            transaction.set_rollback(True)
     for cache in caches.all():
         cache.clear()
 
@@ -30,6 +46,19 @@ def condition(home):
 
 
 @pytest.fixture
+def clinical_review(condition):
+    """The workflow the data migrations made, assigned where the demo loader assigns it."""
+    workflow = Workflow.objects.get(name="Clinical review")
+    for index in (
+        factories.make_article_index(),
+        factories.make_condition_index(),
+        factories.make_treatment_index(),
+    ):
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+@pytest.fixture
 def superuser(db):
     return factories.make_user("boss", superuser=True)
 
@@ -41,7 +70,10 @@ def editor(db):
 
 @pytest.fixture
 def reviewer(db):
-    return factories.make_user("reviewer-user", group="Clinical reviewers")
+    """A clinical reviewer whose account is linked to a practitioner, so their approvals are recorded."""
+    user = factories.make_user("reviewer-user", group="Clinical reviewers")
+    factories.make_practitioner("Rae Reviewer", credentials="PT, DPT", user=user)
+    return user
 
 
 @pytest.fixture

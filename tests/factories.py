@@ -249,6 +249,7 @@ def edit_form_data(page):
     if hasattr(page, "body"):
         data["body"] = streamfield([("paragraph", rich_text("<p>Edited in the admin.</p>"))])
     if isinstance(page, ArticlePage):
+        data["references"] = streamfield([])
         links = list(page.condition_links.all())
         data["condition_links"] = inline_formset(
             [{"id": link.pk, "condition": link.condition_id} for link in links], initial=len(links)
@@ -272,3 +273,70 @@ def sign_in(client, user):
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return user
+
+
+# Online booking ------------------------------------------------------------------------------------
+
+BOOK_URL = "/book/"
+
+
+def make_visit(name="New-patient consultation", minutes=60, practitioners=(), **fields):
+    """An appointment type patients can book online, offered by ``practitioners``."""
+    from booking.models import AppointmentType
+
+    fields.setdefault("new_patients_only", True)
+    fields.setdefault("price", "120.00")
+    kind = AppointmentType.objects.create(name=name, duration_minutes=minutes, **fields)
+    kind.practitioners.set(practitioners)
+    return kind
+
+
+def make_schedule(practitioner, hours=tuple((day, "09:00", "17:00") for day in range(7))):
+    """Working hours (weekday, from, until) for a practitioner who takes online bookings."""
+    from booking.models import PractitionerSchedule, WorkingHours
+
+    schedule = PractitionerSchedule.objects.create(practitioner=practitioner)
+    WorkingHours.objects.bulk_create(
+        WorkingHours(
+            schedule=schedule,
+            weekday=day,
+            starts_at=datetime.time.fromisoformat(start),
+            ends_at=datetime.time.fromisoformat(end),
+            sort_order=order,
+        )
+        for order, (day, start, end) in enumerate(hours)
+    )
+    return schedule
+
+
+def make_booking_clinic(**fields):
+    """Clinic details with online booking on: no minimum notice, so tests can book the next hour."""
+    fields.setdefault("online_booking", True)
+    fields.setdefault("booking_notice_hours", 0)
+    fields.setdefault("booking_horizon_days", 14)
+    fields.setdefault("booking_slot_minutes", 15)
+    fields.setdefault("cancellation_policy", "Free to cancel until 24 hours before.")
+    fields.setdefault("street_address", "1 Harbour Road")
+    fields.setdefault("locality", "Larkmoor")
+    return make_clinic(**fields)
+
+
+def make_appointment(practitioner, kind, start, name=PATIENT_NAME, **fields):
+    """An appointment saved straight with the ORM (no overlap check): for setting the scene."""
+    from booking.models import Appointment
+
+    fields.setdefault("email", "harriet@example.com")
+    fields.setdefault("condition_label", "Neck pain")
+    fields.setdefault("symptoms", "Stiff neck after long days at the desk.")
+    appointment = Appointment(practitioner=practitioner, appointment_type=kind, name=name, **fields)
+    appointment.set_time(start)
+    appointment.save()
+    return appointment
+
+
+def booking_data(slot, condition=None, **overrides):
+    """A complete, valid booking post for a slot value ("<practitioner id>@<UTC start>")."""
+    data = valid_data(condition, slot=slot, **overrides)
+    for name in ("patient_type", "preferred_times", "practitioner", "treatment"):
+        data.pop(name, None)
+    return data

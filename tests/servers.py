@@ -263,3 +263,84 @@ class SilentMailServer:
         self.listener.close()
         for held in self.held:
             held.close()
+
+
+def on_postgres():
+    """True in CI's PostgreSQL pass (``DATABASE_URL=postgres://...``)."""
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def outage_database(backend, folder):
+    """The database a fault test stops and starts: its own PostgreSQL server in the PostgreSQL pass, a
+    SQLite file that can be taken away in the SQLite pass. Each backend runs in its own pass only."""
+    if (backend == "postgres") != on_postgres():
+        pytest.skip(f"runs in the {'PostgreSQL' if backend == 'postgres' else 'SQLite'} pass of CI")
+    return OwnPostgres() if backend == "postgres" else SQLiteOutage(folder)
+
+
+class OwnRedis:
+    """A Redis server of this test's own, on a free port, saving to a folder so that it can be shut down
+    with a snapshot and started again from it, as a stock Redis with snapshots (or a promoted replica)
+    comes back after an outage."""
+
+    def __init__(self, folder):
+        self.binary = shutil.which("redis-server")
+        if not self.binary:
+            pytest.skip("redis-server is not installed")
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--dbfilename",
+                "dump.rdb",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until(self.answers, timeout=20, message="Redis to answer")
+        return self
+
+    def client(self):
+        import redis
+
+        return redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5)
+
+    def answers(self):
+        try:
+            return self.client().ping()
+        except OSError:
+            return False
+        except Exception:  # redis.ConnectionError and friends
+            return False
+
+    def shutdown_with_snapshot(self):
+        """``SHUTDOWN SAVE``: write what it holds to disk, then stop."""
+        try:
+            self.client().shutdown(save=True)
+        except Exception:  # noqa: BLE001 - the connection closes as it shuts down
+            pass
+        self.process.wait(timeout=20)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=20)

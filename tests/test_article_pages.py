@@ -117,9 +117,23 @@ def test_editor_builds_an_article_with_every_block_through_the_admin(client, sup
             "summary": "An article that uses every block.",
             "condition_links": inline_formset([{"condition": condition.pk}]),
             "body": body,
+            "references": streamfield(
+                [
+                    (
+                        "reference",
+                        {
+                            "authors": "Vickers AJ, Vertosick EA, et al.",
+                            "title": "Acupuncture for chronic pain",
+                            "source": "The Journal of Pain",
+                            "year": "2018",
+                            "doi": "https://doi.org/10.1016/j.jpain.2017.11.005",
+                            "pubmed_id": "29198932",
+                            "url": "",
+                        },
+                    )
+                ]
+            ),
             "author": author.pk,
-            "reviewer": author.pk,
-            "last_reviewed": "2026-10-01",
             "action-publish": "action-publish",
         }
     )
@@ -141,6 +155,9 @@ def test_editor_builds_an_article_with_every_block_through_the_admin(client, sup
         "related_article",
         "cta",
     ]
+    [reference] = article.references
+    assert reference.value["doi"] == "10.1016/j.jpain.2017.11.005", "the doi.org link kept as the DOI"
+    assert reference.value["pubmed_id"] == "29198932"
     html = soup(client.get(article.url))
     main = html.find("main")
     text = main.get_text(" ")

@@ -1,11 +1,13 @@
-"""The .ics file sent with a scheduling confirmation: valid RFC 5545 lines, right times, no health details."""
+"""The .ics file sent with a scheduled consultation's confirmation, read back with the ``icalendar``
+parser: one event at the right UTC times, a stable UID, long lines folded, and no health details."""
 
 import datetime
 import zoneinfo
 
+import icalendar
 import pytest
 
-from booking.calendar import build_event_calendar, consultation_calendar, escape_text, fold, uid_for
+from booking.ics import consultation_calendar, consultation_uid
 from clinic_site.models import ClinicSettings
 from tests.factories import PATIENT_NAME, make_request
 
@@ -35,106 +37,71 @@ def scheduled(when, **fields):
     )
 
 
-def unfold(ics):
-    """Content lines with folding undone, checking the raw line structure on the way."""
-    assert ics.endswith("\r\n")
-    raw_lines = ics[:-2].split("\r\n")
-    assert all("\n" not in line and "\r" not in line for line in raw_lines), "bare CR or LF"
-    assert all(len(line.encode("utf-8")) <= 75 for line in raw_lines)
-    lines = []
-    for line in raw_lines:
-        if line.startswith(" "):
-            lines[-1] += line[1:]
-        else:
-            lines.append(line)
-    return lines
+def the_event(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    [event] = calendar.walk("VEVENT")
+    return calendar, event
 
 
-def properties(lines):
-    return dict(line.split(":", 1) for line in lines)
-
-
-def test_ics_has_the_calendar_structure_and_the_visit_in_utc():
+def test_ics_has_one_event_at_the_visit_in_utc_with_place_and_phone():
     request = scheduled(datetime.datetime(2026, 3, 3, 10, 0, tzinfo=NEW_YORK))
     now = datetime.datetime(2026, 2, 20, 12, 0, tzinfo=datetime.UTC)
 
-    lines = unfold(consultation_calendar(request, clinic(), now=now))
+    ics = consultation_calendar(request, clinic(), now=now)
 
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert lines.index("BEGIN:VEVENT") < lines.index("END:VEVENT")
-    assert lines.count("BEGIN:VEVENT") == 1
-    props = properties(lines)
-    assert props["VERSION"] == "2.0"
-    assert props["METHOD"] == "PUBLISH"
-    assert props["PRODID"]
-    assert props["DTSTART"] == "20260303T150000Z"
-    assert props["DTEND"] == "20260303T160000Z"  # a first visit takes 60 minutes
-    assert props["DTSTAMP"] == "20260220T120000Z"
-    assert props["SUMMARY"] == "Consultation at Harbour Acupuncture"
-    assert props["LOCATION"] == "12 Quay Street\\, Suite 3\\, Portland\\, ME 04101"
-    assert "(207) 555-0142" in props["DESCRIPTION"]
-    assert props["UID"] == uid_for(request)
+    assert ics.endswith(b"\r\n") and b"\nBEGIN" not in ics.replace(b"\r\n", b"")
+    calendar, event = the_event(ics)
+    assert calendar["VERSION"] == "2.0" and calendar["METHOD"] == "PUBLISH" and calendar["PRODID"]
+    assert b"DTSTART:20260303T150000Z" in ics and b"DTEND:20260303T160000Z" in ics  # first visit, 60 min
+    assert event.decoded("DTSTAMP") == now
+    assert str(event["SUMMARY"]) == "Consultation at Harbour Acupuncture"
+    assert str(event["LOCATION"]) == "12 Quay Street, Suite 3, Portland, ME 04101"
+    assert "(207) 555-0142" in str(event["DESCRIPTION"]) and request.reference in str(event["DESCRIPTION"])
+    assert str(event["UID"]) == consultation_uid(request)
 
 
 def test_returning_patients_get_45_minutes_and_summer_time_is_converted():
     request = scheduled(datetime.datetime(2026, 7, 14, 16, 30, tzinfo=NEW_YORK), patient_type="returning")
 
-    props = properties(unfold(consultation_calendar(request, clinic())))
+    _, event = the_event(consultation_calendar(request, clinic()))
 
-    assert props["DTSTART"] == "20260714T203000Z"  # EDT is UTC-4
-    assert props["DTEND"] == "20260714T211500Z"
+    assert event.decoded("DTSTART") == datetime.datetime(2026, 7, 14, 20, 30, tzinfo=datetime.UTC)  # EDT
+    assert event.decoded("DTEND") == datetime.datetime(2026, 7, 14, 21, 15, tzinfo=datetime.UTC)
 
 
-def test_uid_is_stable_per_request_and_says_nothing_about_it():
+def test_uid_is_stable_per_request_and_a_later_file_has_a_higher_sequence():
     first = scheduled(datetime.datetime(2026, 3, 3, 10, tzinfo=NEW_YORK))
     second = scheduled(datetime.datetime(2026, 3, 3, 11, tzinfo=NEW_YORK))
+    earlier = datetime.datetime(2026, 2, 20, 12, 0, tzinfo=datetime.UTC)
 
-    uid = properties(unfold(consultation_calendar(first, clinic())))["UID"]
+    _, sent = the_event(consultation_calendar(first, clinic(), now=earlier))
+    _, resent = the_event(consultation_calendar(first, clinic(), now=earlier + datetime.timedelta(hours=1)))
+    _, other = the_event(consultation_calendar(second, clinic()))
 
-    assert uid == properties(unfold(consultation_calendar(first, clinic())))["UID"]
-    assert uid != properties(unfold(consultation_calendar(second, clinic())))["UID"]
-    assert uid.endswith("@testserver")
-    assert first.reference not in uid
+    assert str(sent["UID"]) == str(resent["UID"]) != str(other["UID"])
+    assert str(sent["UID"]).endswith("@testserver") and first.reference not in str(sent["UID"])
+    assert resent.decoded("SEQUENCE") > sent.decoded("SEQUENCE")
 
 
 def test_no_health_details_or_name_anywhere_in_the_file():
     request = scheduled(datetime.datetime(2026, 3, 3, 10, tzinfo=NEW_YORK))
 
-    ics = consultation_calendar(request, clinic())
+    ics = consultation_calendar(request, clinic()).decode()
 
     for secret in ["Cluster", "headache", "Stabbing", "left eye", "fees", PATIENT_NAME, "harriet@"]:
         assert secret not in ics
 
 
-def test_long_lines_are_folded_at_75_octets_without_splitting_characters():
+def test_long_names_are_folded_and_read_back_whole():
     long_name = "Clinique d’acupuncture et de médecine chinoise — Île de Montréal, près du Vieux-Port " * 2
-    start = datetime.datetime(2026, 3, 3, 15, tzinfo=datetime.UTC)
+    request = scheduled(datetime.datetime(2026, 3, 3, 10, tzinfo=NEW_YORK))
 
-    ics = build_event_calendar(
-        uid="x@example.com", start=start, end=start + datetime.timedelta(hours=1), summary=long_name
-    )
+    ics = consultation_calendar(request, clinic(name=long_name))
 
-    raw_lines = ics.split("\r\n")
-    assert any(line.startswith(" ") for line in raw_lines)
-    assert max(len(line.encode("utf-8")) for line in raw_lines) <= 75
-    assert properties(unfold(ics))["SUMMARY"] == escape_text(long_name)
+    assert max(len(line) for line in ics.split(b"\r\n")) <= 75
+    assert str(the_event(ics)[1]["SUMMARY"]) == f"Consultation at {long_name}"
 
 
-def test_fold_keeps_short_lines_and_exact_limits():
-    assert fold("SUMMARY:short") == "SUMMARY:short"
-    exactly = "X" * 75
-    assert fold(exactly) == exactly
-    assert fold("X" * 76) == "X" * 75 + "\r\n X"
-    # 2-octet characters: 37 fit in the first 75 octets, never half a character.
-    folded = fold("é" * 40).split("\r\n")
-    assert folded == ["é" * 37, " " + "é" * 3]
-
-
-def test_text_values_are_escaped():
-    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-
-
-def test_times_must_be_timezone_aware():
-    naive = datetime.datetime(2026, 3, 3, 10)
+def test_an_unscheduled_request_has_no_calendar_file():
     with pytest.raises(ValueError):
-        build_event_calendar(uid="x", start=naive, end=naive, summary="x")
+        consultation_calendar(scheduled(None), clinic())

@@ -332,6 +332,7 @@ def test_demo_accounts_with_the_flag(demo):
         assert list(user.groups.values_list("name", flat=True)) == [group]
         assert not user.is_superuser
     assert User.objects.get(username="reviewer").check_password("clinic-reviewer-demo")
+    assert User.objects.get(username="reviewer").practitioner.name == "Dr. Sam Okafor", "approvals record him"
     # The re-run left the changed password alone.
     assert User.objects.get(username="editor").check_password("changed-by-the-editor")
     assert "clinic-frontdesk-demo" in demo["again"]["output"]

@@ -74,6 +74,7 @@ def article_edit_data(article, **changes):
             initial=article.condition_links.count(),
         ),
         "body": streamfield([("paragraph", rich_text("<p>Edited in the admin.</p>"))]),
+        "references": streamfield([]),
         "action-publish": "action-publish",
     }
     data.update(changes)

@@ -14,15 +14,12 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
-from wagtail.models import PageViewRestriction, Site
+from django.db import connection
+from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, ConditionPage, StandardPage, TreatmentPage
 from articles.views import MAX_QUERY_LENGTH, clean_query, highlight, highlight_pattern, search_terms
-from demo.loader import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -60,17 +57,11 @@ HOSTILE_QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo clinic with its search index built, rolled back after the module."""
-    media = tmp_path_factory.mktemp("search-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
-        with transaction.atomic():
-            load_demo_content()
-            call_command("update_index", stdout=io.StringIO())
-            yield Site.objects.get(is_default_site=True).root_page.specific
-            transaction.set_rollback(True)
-    for cache in caches.all():
-        cache.clear()
+def demo(demo, django_db_blocker):
+    """The demo clinic (tests/conftest.py) with its search index built; rolled back with it."""
+    with django_db_blocker.unblock():
+        call_command("update_index", stdout=io.StringIO())
+    return demo
 
 
 def words_of(value):

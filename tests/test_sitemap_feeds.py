@@ -88,7 +88,7 @@ def test_robots_txt_keeps_crawlers_out_of_private_places_and_points_at_the_sitem
     lines = [line.strip() for line in response.content.decode().splitlines() if line.strip()]
     assert lines[0] == "User-agent: *"
     disallowed = {line.split(":", 1)[1].strip() for line in lines if line.startswith("Disallow:")}
-    assert disallowed == {"/admin/", "/search/", "/consultation/thank-you/"}
+    assert disallowed == {"/admin/", "/search/", "/consultation/thank-you/", "/book/"}
     [sitemap] = [line.split(":", 1)[1].strip() for line in lines if line.startswith("Sitemap:")]
     assert sitemap == "http://localhost/sitemap.xml"
     # Pages stay open to crawlers: nothing disallows the site root or the content sections.

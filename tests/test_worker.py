@@ -18,10 +18,9 @@ from tests.servers import (
     ROOT,
     Mailbox,
     MailWorker,
-    OwnPostgres,
     SMTPServer,
-    SQLiteOutage,
     free_port,
+    outage_database,
     wait_until,
 )
 from worker.status import current_status
@@ -61,11 +60,7 @@ def manage(database_url, *args, **env):
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_the_worker_rides_out_a_database_outage_and_every_notice_goes_out(tmp_path, backend):
-    if backend == "postgres" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.skip("runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)")
-    if backend == "sqlite" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        pytest.skip("runs in the SQLite pass")
-    database = OwnPostgres() if backend == "postgres" else SQLiteOutage(tmp_path)
+    database = outage_database(backend, tmp_path)
     mailbox = Mailbox()
     smtp = SMTPServer(free_port(), mailbox)
     smtp.start()

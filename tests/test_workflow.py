@@ -6,22 +6,8 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Workflow, WorkflowPage
 
 from tests import factories
-
-
-@pytest.fixture
-def clinical_review(condition):
-    """The workflow the data migration made, assigned where the demo loader assigns it."""
-    workflow = Workflow.objects.get(name="Clinical review")
-    for index in (
-        factories.make_article_index(),
-        factories.make_condition_index(),
-        factories.make_treatment_index(),
-    ):
-        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
-    return workflow
 
 
 @pytest.mark.django_db

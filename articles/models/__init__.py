@@ -12,17 +12,21 @@ from .pages import (
     TreatmentPage,
 )
 from .practitioners import Practitioner
+from .review import ReviewReminder
+from .workflow import ClinicalApprovalTask
 
 __all__ = [
     "ArticleCondition",
     "ArticleIndexPage",
     "ArticlePage",
+    "ClinicalApprovalTask",
     "ClinicImage",
     "ClinicRendition",
     "ConditionIndexPage",
     "ConditionPage",
     "HomePage",
     "Practitioner",
+    "ReviewReminder",
     "StandardPage",
     "TreatmentIndexPage",
     "TreatmentPage",

@@ -1,5 +1,6 @@
 """Patient articles and the conditions each one covers."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
@@ -8,33 +9,32 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles import seo
-from articles.blocks import ClinicStreamBlock
+from articles import citations, seo
+from articles.blocks import ClinicStreamBlock, ReferencesBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, visible, with_card_images
 from articles.models.pages import ConditionPage
+from articles.models.review import MedicalReviewFields
 
 
-class ArticlePage(TeaserFields, ClinicPage):
-    """A patient article, written by a practitioner and medically reviewed by another."""
+class ArticlePage(TeaserFields, MedicalReviewFields, ClinicPage):
+    """A patient article, written by a practitioner and medically reviewed by another, with its sources."""
 
     route_select_related = ("image", "author", "reviewer")
     schema_type = "MedicalWebPage"
     og_type = "article"
+    reading_fields = ("summary", "body")
 
     body = StreamField(ClinicStreamBlock())
     author = models.ForeignKey(
         "articles.Practitioner", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    reviewer = models.ForeignKey(
-        "articles.Practitioner",
-        null=True,
+    references = StreamField(
+        ReferencesBlock(),
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reviewed_articles",
-        verbose_name="medically reviewed by",
-        limit_choices_to={"is_clinical_reviewer": True},
+        help_text="Numbered sources shown at the end of the article. Cite one in the text by typing its "
+        "number in square brackets, such as [1] or [1, 3].",
     )
-    last_reviewed = models.DateField(null=True, blank=True, help_text="Shown to patients under the title.")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -46,27 +46,38 @@ class ArticlePage(TeaserFields, ClinicPage):
             min_num=1,
         ),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("last_reviewed")],
-            heading="Authorship and medical review",
-        ),
+        FieldPanel("references"),
+        MultiFieldPanel([FieldPanel("author")], heading="Authorship"),
+        MedicalReviewFields.review_panel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
 
+    def clean(self):
+        super().clean()
+        missing = citations.missing_references(self)
+        if missing:
+            numbers = ", ".join(f"[{number}]" for number in missing)
+            raise ValidationError(
+                {
+                    "body": f"The text cites {numbers}, but the references list has "
+                    f"{len(self.references or [])} source(s). Add the source under References, or "
+                    "correct the number."
+                }
+            )
+
     def schema_details(self, facts):
         properties = {
             "headline": self.title,
             "about": [seo.condition_ref(condition, url) for condition, url in facts.linked("conditions")],
-            "lastReviewed": seo.iso(self.last_reviewed),
             "medicalAudience": seo.PATIENT_AUDIENCE,
             "publisher": {"@id": seo.clinic_id(facts.root_url)},
             "image": seo.image_object(facts.image),
             "author": facts.person(self.author) if self.author else None,
-            "reviewedBy": facts.person(self.reviewer) if self.reviewer else None,
+            "citation": [seo.citation_node(reference.value) for reference in self.references or []],
         }
-        return properties, [], [person for person in (self.author, self.reviewer) if person is not None]
+        return self.with_review_details(facts, properties, [], [self.author] if self.author else [])
 
     def get_conditions(self):
         """Live conditions this article covers, main condition first (a preview gets them from the form)."""
@@ -111,6 +122,7 @@ class ArticlePage(TeaserFields, ClinicPage):
         context["booking_url"] = (
             condition.consultation_url(source=self) if condition else reverse("booking:request")
         )
+        context["book_url"] = book_url(condition=condition, source_page=self)
         return context
 
 

@@ -19,8 +19,10 @@ from wagtail.search import index
 
 from articles import seo
 from articles.blocks import RICH_TEXT_FEATURES, ClinicStreamBlock
+from articles.booking_links import book_url
 from articles.models.base import ClinicPage, TeaserFields, image_field, visible, with_card_images
 from articles.models.practitioners import Practitioner, with_portraits
+from articles.models.review import MedicalReviewFields
 
 
 class HomePage(ClinicPage):
@@ -127,34 +129,44 @@ class ArticleIndexPage(IndexPage):
         return context
 
 
-class TreatmentPage(TeaserFields, ClinicPage):
-    """A treatment the clinic offers, such as acupuncture, dry needling or cupping."""
+class TreatmentPage(TeaserFields, MedicalReviewFields, ClinicPage):
+    """A treatment the clinic offers, such as acupuncture, dry needling or cupping, with its last medical
+    review: it tells patients what a treatment can and cannot do, so a clinician checks it."""
 
-    route_select_related = ("image",)
+    route_select_related = ("image", "reviewer")
     schema_type = "MedicalWebPage"
+    reading_fields = ("summary", "body")
 
     body = StreamField(ClinicStreamBlock(), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MedicalReviewFields.review_panel(),
+    ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["articles.TreatmentIndexPage"]
     subpage_types = []
 
     def schema_details(self, facts):
-        return seo.medical_entity_details(seo.therapy_node(self, facts.url))
+        return self.with_review_details(facts, *seo.medical_entity_details(seo.therapy_node(self, facts.url)))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["conditions"] = visible(self.conditions).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
+        context["book_url"] = book_url(source_page=self, treatment=self)
         return context
 
 
-class ConditionPage(TeaserFields, ClinicPage):
-    """A condition the clinic treats, with its articles, treatments, practitioners and a booking link."""
+class ConditionPage(TeaserFields, MedicalReviewFields, ClinicPage):
+    """A condition the clinic treats, with its articles, treatments, practitioners and a booking link, and
+    its last medical review: symptoms and red flags are medical advice, so a clinician checks them."""
 
-    route_select_related = ("image",)
+    route_select_related = ("image", "reviewer")
     schema_type = "MedicalWebPage"
+    reading_fields = ("summary", "symptoms", "body")
 
     alternate_names = models.CharField(
         max_length=255, blank=True, help_text="Other names patients use, separated by commas."
@@ -176,6 +188,7 @@ class ConditionPage(TeaserFields, ClinicPage):
         FieldPanel("body"),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
         FieldPanel("show_red_flags"),
+        MedicalReviewFields.review_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -195,7 +208,8 @@ class ConditionPage(TeaserFields, ClinicPage):
         return [name.strip() for name in self.alternate_names.split(",") if name.strip()]
 
     def schema_details(self, facts):
-        return seo.medical_entity_details(seo.condition_node(self, facts.url, facts.linked("treatments")))
+        node = seo.condition_node(self, facts.url, facts.linked("treatments"))
+        return self.with_review_details(facts, *seo.medical_entity_details(node))
 
     def consultation_url(self, source=None):
         """The booking form with this condition chosen and the page the patient came from."""
@@ -219,6 +233,7 @@ class ConditionPage(TeaserFields, ClinicPage):
         context["treatments"] = visible(TreatmentPage.objects.filter(pk__in=treatment_ids)).order_by("path")
         context["practitioners"] = with_portraits(self.practitioners.all())
         context["booking_url"] = self.consultation_url(source=self)
+        context["book_url"] = book_url(condition=self, source_page=self)
         return context
 
 

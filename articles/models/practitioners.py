@@ -1,6 +1,7 @@
 """Practitioners: the clinic's acupuncturists and physical therapists, kept as snippets."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -12,7 +13,7 @@ from articles.blocks import RICH_TEXT_FEATURES
 
 
 class Practitioner(index.Indexed, ClusterableModel):
-    """A clinician who treats patients, writes articles and medically reviews them."""
+    """A clinician who treats patients, writes articles and medically reviews the clinic's medical pages."""
 
     name = models.CharField(max_length=120)
     credentials = models.CharField(
@@ -30,7 +31,18 @@ class Practitioner(index.Indexed, ClusterableModel):
         "articles.TreatmentPage", blank=True, related_name="practitioners", verbose_name="treatments offered"
     )
     is_clinical_reviewer = models.BooleanField(
-        default=True, help_text="Can be named as the medical reviewer of articles."
+        default=True,
+        help_text="Their approval in Clinical review is recorded on medical pages as the medical review.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practitioner",
+        verbose_name="staff account",
+        help_text="The admin login of this practitioner. When they approve a page in Clinical review, "
+        "the page shows them as its medical reviewer. Only staff who manage accounts can change this.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
 
@@ -42,7 +54,10 @@ class Practitioner(index.Indexed, ClusterableModel):
         FieldPanel("bio"),
         FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("is_clinical_reviewer"),
+        MultiFieldPanel(
+            [FieldPanel("is_clinical_reviewer"), FieldPanel("user", permission="auth.change_user")],
+            heading="Medical review",
+        ),
         FieldPanel("sort_order"),
     ]
 

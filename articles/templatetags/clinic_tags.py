@@ -1,4 +1,5 @@
-"""Template tags for the public site: responsive pictures, booking links, the main menu, pagination."""
+"""Template tags for the public site: responsive pictures, consultation and online booking links, the main
+menu, pagination."""
 
 import re
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from articles import booking_links
 from articles.renditions import ROLES, renditions_of, specs_for
 
 register = template.Library()
@@ -73,6 +75,14 @@ def consultation_url(condition=None, source_page=None):
     if not hasattr(condition, "consultation_url"):
         condition = condition.specific
     return condition.consultation_url(source_page or None)
+
+
+@register.simple_tag
+def book_url(condition=None, source_page=None, treatment=None, practitioner=None):
+    """Online booking with the condition, source page, treatment or practitioner given (any may be None)."""
+    if condition and not hasattr(condition, "slug"):
+        condition = condition.specific
+    return booking_links.book_url(condition or None, source_page or None, treatment, practitioner)
 
 
 def _site_pages(context):

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from booking import audit
 from booking.confirmations import can_send_confirmation, enqueue_confirmation
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, appointment_admin_url
 from booking.viewsets.listing import NO_SOURCE_LABEL, assignee_name, condition_text, preferred_times_text
 
 #: The groups whose members can be assigned a request.
@@ -101,6 +101,9 @@ class ConsultationRequestInspectView(ConfirmationButtonMixin, InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(self.get_confirmation_context(self.object))
+        if self.request.user.has_perm("booking.add_appointment") and self.object.anonymised_at is None:
+            context["book_appointment_url"] = appointment_admin_url("add") + f"?request={self.object.pk}"
+            context["appointments"] = self.object.appointments.select_related("practitioner")
         return context
 
     def get_condition_label_display_value(self):

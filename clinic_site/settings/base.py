@@ -389,9 +389,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ALIAS = "default"
-# Never looked up here (never stored either: only Wagtail's page view is). The consultation form is
-# also never_cache and sets the CSRF cookie.
-PAGE_CACHE_SKIP_PATHS = ("/admin/", "/consultation/", "/documents/", STATIC_URL, MEDIA_URL)
+# Never looked up here (never stored either: only Wagtail's page view is). The consultation form and
+# online booking are also never_cache and set the CSRF cookie.
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/consultation/", "/book/", "/documents/", STATIC_URL, MEDIA_URL)
 # Saving or deleting one of these (or a subclass: every page type is a wagtailcore.Page) can change
 # what some page shows: teasers, menus, footers, portraits, restrictions, the clinic's details.
 PAGE_CACHE_INVALIDATED_BY = [

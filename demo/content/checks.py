@@ -12,6 +12,7 @@ from demo.content.pages import ABOUT, HOME, PRIVACY, TERMS
 from demo.content.treatments import TREATMENTS
 
 _TAG_RE = re.compile(r"<[^>]+>")
+_MARKER = re.compile(r"\[(\d+(?:, \d+)*)\]")
 # Value keys that hold references or choices rather than words a reader sees.
 _NON_TEXT_KEYS = {"image", "article", "condition", "level", "variant"}
 
@@ -170,6 +171,12 @@ def check():
         need(re.fullmatch(r"2026-10-\d\d", a["last_reviewed"]) is not None, f"{where}: last_reviewed")
         need(re.fullmatch(r"2026-\d\d-\d\d", a["first_published"]) is not None, f"{where}: first_published")
         need(a["body"][-1][0] == "cta", f"{where}: should end with a cta block")
+        sources = a.get("references", [])
+        findable = all(r["doi"] or r["pubmed_id"] or r["url"] for r in sources)
+        need(findable, f"{where}: a source without a DOI, PubMed id or web address")
+        groups = [group for text in _texts(a["body"]) for group in _MARKER.findall(text)]
+        cited = {int(number) for group in groups for number in group.split(",")}
+        need(cited == set(range(1, len(sources) + 1)), f"{where}: cites {sorted(cited)} of {len(sources)}")
         need(500 <= word_count(a["body"]) <= 1000, f"{where}: {word_count(a['body'])} words")
         check_body(where, a["body"])
     need(ARTICLES[0]["body"][-2][0] == "steps", "article A should end with its next-steps sequence")

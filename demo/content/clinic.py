@@ -146,8 +146,8 @@ IMAGES = [
         "key": "condition-cervicogenic-headache",
         "title": "Cervicogenic headache",
         "alt": (
-            "Illustration of a head and neck from the side, with shading that starts at the base "
-            "of the skull and spreads over the top of the head"
+            "Illustration of a head and neck from the side, shaded where neck-driven head pain is "
+            "felt: the back of the head and the crown"
         ),
         "kind": "neck",
         "hue": 350,

@@ -9,6 +9,8 @@ TREATMENTS = [
             "overactive nervous system, given by licensed acupuncturists."
         ),
         "image": "treatment-acupuncture",
+        "reviewer": "mara-ellison",
+        "last_reviewed": "2026-09-10",
         "body": [
             (
                 "paragraph",
@@ -84,6 +86,8 @@ TREATMENTS = [
             "with exercise and hands-on care for neck pain and headaches."
         ),
         "image": "treatment-dry-needling",
+        "reviewer": "priya-lindqvist",
+        "last_reviewed": "2026-09-18",
         "body": [
             (
                 "paragraph",
@@ -161,6 +165,8 @@ TREATMENTS = [
             "and shoulders, often paired with acupuncture."
         ),
         "image": "treatment-cupping",
+        "reviewer": "sam-okafor",
+        "last_reviewed": "2026-01-09",
         "body": [
             (
                 "paragraph",

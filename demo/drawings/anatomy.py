@@ -97,7 +97,7 @@ def draw_profile(canvas, palette):
 
 
 def draw_neck_side(canvas, palette, rng):
-    """A head and neck in profile, with shading from the base of the skull over the top of the head."""
+    """A head and neck in profile, shaded at the back of the head and the crown."""
     draw_profile(canvas, palette)
     with canvas.layer(0.7) as muscles:
         for index in range(5):

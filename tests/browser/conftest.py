@@ -15,43 +15,17 @@ import os
 import re
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from bench.load_server import Site
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, HERE, PHONE, SCREENSHOTS
+from tests.live_site import Site
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 2,
-}
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-
-#: The form throws away posts sent sooner than this after it was served (BOOKING_MIN_FILL_SECONDS).
-MIN_FILL_SECONDS = 3
-
-DEMO_LOGINS = {
-    "admin": "clinic-admin-demo",
-    "editor": "clinic-editor-demo",
-    "reviewer": "clinic-reviewer-demo",
-    "frontdesk": "clinic-frontdesk-demo",
-}
+# Assertions wait as long as actions do (the context's default below): on a busy machine a form post
+# with its redirect can take more than Playwright's 5-second default for `expect`.
+expect.set_options(timeout=15_000)
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -190,39 +164,12 @@ def site_db(site):
     return query
 
 
-# Helpers used by several test files -------------------------------------------------------------
-
-
-def log_in(page, username, next_path="/admin/"):
-    """Sign in to the Wagtail admin with a demo login, the way a person does."""
-    page.goto(f"/admin/login/?next={next_path}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_LOGINS[username])
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    page.wait_for_load_state()
-    assert "/admin/login/" not in page.url, f"{username} could not sign in"
-
-
-def wait_for_min_fill_time(loaded_at):
-    """Sleep until the form has been open for longer than the anti-bot minimum fill time."""
-    remaining = MIN_FILL_SECONDS + 0.5 - (time.monotonic() - loaded_at)
-    if remaining > 0:
-        time.sleep(remaining)
-
-
-def submit_consultation_request(page, name, email, *, condition="neck-pain", urgent=False):
-    """A patient sends the form (quickly, but not faster than the anti-bot minimum fill time)."""
-    page.goto(f"/consultation/?condition={condition}")
-    loaded_at = time.monotonic()
-    page.get_by_label("Your name").fill(name)
-    page.get_by_label("Email address").fill(email)
-    page.get_by_role("group", name="How should we contact you?").get_by_label("Email").check()
-    page.get_by_role("group", name="Have you been to the clinic before?").get_by_label("New patient").check()
-    answer = "Yes" if urgent else "No"
-    page.get_by_role("group", name="Do any of these apply to you now?").get_by_label(answer).check()
-    page.get_by_label(re.compile("I agree that the clinic may keep these details")).check()
-    wait_for_min_fill_time(loaded_at)
-    page.get_by_role("button", name="Send my request").click()
-    if urgent:
-        page.get_by_role("button", name=re.compile("send my request anyway")).click()
-    page.wait_for_url("**/consultation/thank-you/")
+@pytest.fixture(scope="session")
+def public_pages(site_db):
+    """One live page of each page type of the demo clinic, by its path."""
+    rows = site_db(
+        "SELECT ct.model, MIN(p.url_path) AS url_path FROM wagtailcore_page p"
+        " JOIN django_content_type ct ON ct.id = p.content_type_id"
+        " WHERE p.live AND p.depth > 1 GROUP BY ct.model ORDER BY ct.model"
+    )
+    return {row["model"]: "/" + row["url_path"].split("/", 2)[2] for row in rows}

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT, log_in, wait_for_min_fill_time
+from tests.browser.helpers import DESKTOP, PHONE, ROOT, log_in, wait_for_min_fill_time
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RESULTS = ROOT / "test-artifacts" / "axe-results.json"
@@ -49,19 +49,9 @@ def check(page, label, context=None):
     assert record["rules_passed"] > 10, "axe checked almost nothing: did it run on an empty page?"
 
 
-def public_pages(site_db):
-    """One live page of each page type of the demo clinic, by its path."""
-    rows = site_db(
-        "SELECT ct.model, MIN(p.url_path) AS url_path FROM wagtailcore_page p"
-        " JOIN django_content_type ct ON ct.id = p.content_type_id"
-        " WHERE p.live AND p.depth > 1 GROUP BY ct.model ORDER BY ct.model"
-    )
-    return {row["model"]: "/" + row["url_path"].split("/", 2)[2] for row in rows}
-
-
 @pytest.fixture(scope="module")
-def page_types(site_db):
-    pages = public_pages(site_db)
+def page_types(public_pages):
+    pages = public_pages
     expected = {
         "homepage",
         "conditionindexpage",
@@ -140,8 +130,10 @@ def test_the_front_desk_pages(new_context, site_db, shot):
 
 
 def test_the_429_page(site, new_context, shot):
-    """A second server on the same site, with a rate limit of one post, shows the "too many" page."""
-    with site.serve(workers=1, log_name="rate-limited.log", BOOKING_RATE_LIMIT="1/600") as limited:
+    """A second server on the same site, with a limit of one post of any kind, shows the "too many" page."""
+    with site.serve(
+        workers=1, log_name="rate-limited.log", BOOKING_RATE_LIMIT="1/600", BOOKING_ATTEMPT_LIMIT="1/600"
+    ) as limited:
         page = new_context(PHONE, base_url=limited.url).new_page()
         for expected in (200, 429):
             page.goto("/consultation/")

@@ -15,8 +15,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
-from tests.browser.test_accessibility import public_pages
+from tests.browser.helpers import DESKTOP, PHONE, ROOT
 
 ARTICLE_BUDGET = 40 * 1024
 RESULTS = ROOT / "test-artifacts" / "budgets.json"
@@ -80,9 +79,8 @@ def record(label, figures):
 
 
 @pytest.fixture(scope="module")
-def paths(site_db):
-    pages = public_pages(site_db)
-    return {**pages, "consultation form": "/consultation/?condition=neck-pain", "about": "/about/"}
+def paths(public_pages):
+    return {**public_pages, "consultation form": "/consultation/?condition=neck-pain", "about": "/about/"}
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])

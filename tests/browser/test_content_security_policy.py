@@ -11,7 +11,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import log_in
+from tests.browser.helpers import log_in
 
 WATCH = """
 window.__csp = [];

@@ -1,12 +1,14 @@
 """An editor writes an article in the Wagtail admin and sends it to clinical review; a clinical reviewer
-approves it; the article is then live and listed on its condition page."""
+approves it; the article is then live, listed on its condition page, and names the reviewer and today as
+its medical review."""
 
+import datetime
 import re
 import uuid
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.helpers import log_in
 
 CONDITION = "Migraine"
 CONDITION_PATH = "/conditions/migraine/"
@@ -91,6 +93,11 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     editor.goto(f"/admin/pages/add/articles/articlepage/{resources}/")
     fill_article(editor, title)
     shot(editor, "editor filled in the article")
+    # A draft first, then the submission from the edit view (Wagtail's create view words its message
+    # differently, and the editor's autosave can turn a create into an edit at any moment).
+    editor.locator("footer").get_by_role("button", name="Save draft").click()
+    expect(editor.locator(".messages")).to_contain_text(title)
+    expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
 
     editor.locator("footer").get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Submit to Clinical review").click()
@@ -116,6 +123,7 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     expect(reviewer.locator("main")).to_contain_text(title)  # "Awaiting your review" on the dashboard
     shot(reviewer, "reviewer dashboard")
     reviewer.goto(f"/admin/pages/{page_row['id']}/edit/")
+    expect(reviewer.locator("main")).to_contain_text("it will show “Medically reviewed by Dr. Sam Okafor")
     reviewer.locator("footer").get_by_role("button", name="More actions").click()
     reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
     expect(reviewer.locator(".messages")).to_contain_text(title)
@@ -138,4 +146,32 @@ def test_editor_writes_reviewer_approves_article_goes_live(new_context, shot, si
     image = main.get_by_role("img", name="Drawing of the muscles at the back of the neck")
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the article's image did not load"
+    reviewed = anonymous.locator(".review-line time").first.get_attribute("datetime")
+    assert abs((datetime.date.fromisoformat(reviewed) - datetime.date.today()).days) <= 1, "reviewed today"
+    expect(main.locator(".review-line")).to_contain_text(
+        re.compile(r"Last reviewed \w+ \d+, \d{4} by Dr\. Sam Okafor, DAOM, L\.Ac\. · Next review due")
+    )
     shot(anonymous, "the live article")
+
+
+def set_reading_grade_target(page, grade):
+    page.goto("/admin/settings/clinic_site/clinicsettings/")
+    page.get_by_label("Reading grade target").fill(str(grade))
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages")).to_contain_text("updated")
+
+
+def test_the_checks_panel_flags_a_page_above_the_reading_grade_target(new_context, shot, site_db):
+    """Wagtail's checks panel runs the clinic's reading-grade check (an Axe rule) on the page preview."""
+    admin = new_context().new_page()
+    log_in(admin, "admin")
+    [row] = site_db("SELECT id FROM wagtailcore_page WHERE slug = 'can-acupuncture-help-neck-pain'")
+    set_reading_grade_target(admin, 3)
+    try:
+        admin.goto(f"/admin/pages/{row['id']}/edit/")
+        admin.get_by_role("button", name="Toggle checks").click()
+        expect(admin.get_by_text("Reads above grade 3, the clinic’s target")).to_be_visible(timeout=30_000)
+        expect(admin.locator("[data-reading-grade]")).to_contain_text("(above 3)")
+        shot(admin, "reading grade flagged in the checks panel")
+    finally:
+        set_reading_grade_target(admin, 8)

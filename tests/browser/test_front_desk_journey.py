@@ -8,7 +8,7 @@ import uuid
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in, submit_consultation_request
+from tests.browser.helpers import log_in, submit_consultation_request
 
 REQUESTS = "/admin/booking/consultationrequest/"
 

@@ -10,7 +10,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_min_fill_time
+from tests.browser.helpers import wait_for_min_fill_time
 
 NAME_FIELD = "Your name"
 

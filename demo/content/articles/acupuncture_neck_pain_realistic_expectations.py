@@ -1,5 +1,7 @@
 """Article D: Is acupuncture the answer for neck pain? Realistic expectations."""
 
+from demo.content import references
+
 ARTICLE = {
     "slug": "acupuncture-neck-pain-realistic-expectations",
     "title": "Is acupuncture the answer for neck pain? Realistic expectations",
@@ -13,6 +15,9 @@ ARTICLE = {
     "reviewer": "sam-okafor",
     "last_reviewed": "2026-10-02",
     "first_published": "2026-03-17",
+    "references": [
+        references.CHRONIC_PAIN_IPD_2018,
+    ],
     "body": [
         (
             "paragraph",
@@ -101,6 +106,15 @@ ARTICLE = {
             "example, gives extra work to the small muscles at the front and sides of the neck. So "
             "treatment often includes points and hands-on work around the shoulders, the upper back "
             "and sometimes your breathing pattern, not only the place that hurts.</p>",
+        ),
+        ("heading", {"text": "What does the research say?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>A large study pooled 39 trials with about 20,000 people in long-term pain. Acupuncture eased "
+            "pain more than sham (fake) acupuncture or no acupuncture, and most of the effect lasted for a "
+            "year [1]. The same study found that the needles are not the whole story: the visits, the time "
+            "and the care around them seem to help too. That is one reason we judge progress over weeks, not "
+            "after one session.</p>",
         ),
         ("heading", {"text": "How will I know it’s working?", "level": "h2"}),
         (

@@ -1,5 +1,7 @@
 """Article C: Can acupuncture help neck pain?"""
 
+from demo.content import references
+
 ARTICLE = {
     "slug": "can-acupuncture-help-neck-pain",
     "title": "Can acupuncture help neck pain?",
@@ -13,10 +15,14 @@ ARTICLE = {
     "reviewer": "priya-lindqvist",
     "last_reviewed": "2026-10-08",
     "first_published": "2026-05-12",
+    "references": [
+        references.CHRONIC_PAIN_IPD_2018,
+        references.NICE_CHRONIC_PAIN_NG193,
+    ],
     "body": [
         (
             "paragraph",
-            "<p>For many people, yes. Reviews find that acupuncture can help with chronic neck pain, "
+            "<p>For many people, yes. Reviews find that acupuncture can help with chronic neck pain [1], "
             "and most people find the treatment relaxing and close to painless. It works best as a "
             "steady course of care rather than a one-time fix, and it fits well with posture changes "
             "and exercise.</p>",
@@ -72,6 +78,14 @@ ARTICLE = {
             "</ul>"
             "<p>In our clinic, we sometimes add an infrared heat lamp during treatment. The gentle "
             "warmth helps tight muscles relax, and most people find it very comfortable.</p>",
+        ),
+        ("heading", {"text": "What does the research say?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>A large study pooled 39 trials with about 20,000 people in long-term pain, including neck "
+            "and back pain. People who had acupuncture had less pain than people who had sham (fake) "
+            "acupuncture or none [1]. UK guidelines for long-lasting pain with no clear cause suggest one "
+            "course of acupuncture as an option worth thinking about [2].</p>",
         ),
         ("heading", {"text": "What does a session feel like?", "level": "h2"}),
         (

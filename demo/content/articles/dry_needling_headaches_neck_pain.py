@@ -1,5 +1,7 @@
 """Article E: Dry needling for headaches and neck pain (physical therapy)."""
 
+from demo.content import references
+
 ARTICLE = {
     "slug": "dry-needling-headaches-neck-pain",
     "title": "What is dry needling, and can it help headaches and neck pain?",
@@ -13,6 +15,11 @@ ARTICLE = {
     "reviewer": "sam-okafor",
     "last_reviewed": "2026-10-27",
     "first_published": "2026-01-27",
+    "references": [
+        references.DRY_NEEDLING_NECK_2023,
+        references.DRY_NEEDLING_HEADACHE_2014,
+        references.NICE_CHRONIC_PAIN_NG193,
+    ],
     "body": [
         (
             "paragraph",
@@ -130,6 +137,16 @@ ARTICLE = {
                     },
                 ],
             },
+        ),
+        ("heading", {"text": "What does the research say?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>For long-term neck pain, a 2023 review of 14 trials found that dry needling eased pain and "
+            "helped people move and manage daily tasks, over the short and medium term [1]. For headaches, "
+            "the research is thinner. A 2014 review found only three small studies. It concluded that dry "
+            "needling may be a useful addition to physical therapy, but that the evidence is not strong [2]. "
+            "UK guidelines for long-lasting pain with no clear cause list one course of acupuncture or dry "
+            "needling as an option [3].</p>",
         ),
         ("heading", {"text": "Who is it suitable for?", "level": "h2"}),
         (

@@ -1,5 +1,7 @@
 """Article A: A tight neck as the source of tension headaches (acupuncture)."""
 
+from demo.content import references
+
 ARTICLE = {
     "slug": "tight-neck-tension-headaches",
     "title": "Could a tight neck be behind your tension headaches?",
@@ -13,11 +15,16 @@ ARTICLE = {
     "reviewer": "priya-lindqvist",
     "last_reviewed": "2026-10-20",
     "first_published": "2026-09-15",
+    "references": [
+        references.CHRONIC_PAIN_IPD_2018,
+        references.NICE_HEADACHES_CG150,
+        references.TENSION_HEADACHE_COCHRANE_2016,
+    ],
     "body": [
         (
             "paragraph",
-            "<p>Very often, yes. A stiff, tight neck is one of the usual causes of tension-type "
-            "headaches and of cervicogenic headaches, the kind that start in the neck. The link "
+            "<p>Very often, yes. Neck stiffness sits behind many tension-type headaches. It also "
+            "drives cervicogenic headaches, which begin with a problem in the neck. The link "
             "works both ways: when the neck loosens up, those headaches tend to ease as well. That’s "
             "why we treat the neck and the headache as one problem, not two.</p>",
         ),
@@ -27,8 +34,8 @@ ARTICLE = {
                 "title": "The quick version",
                 "points": [
                     "A tight neck is a common cause of tension-type and neck-related headaches.",
-                    "Reviews find acupuncture can help chronic neck pain, and guidelines recommend it "
-                    "to help prevent chronic tension-type headache.",
+                    "Reviews find acupuncture can help chronic neck pain [1], and guidelines recommend "
+                    "it to help prevent chronic tension-type headache [2].",
                     "Treatment targets the base of the skull, the shoulders and points on the hands "
                     "and forearms.",
                     "A new flare-up may settle in a few visits; months of daily pain needs a few weeks "
@@ -44,7 +51,7 @@ ARTICLE = {
             "When muscles and joints high in the neck are strained, you may feel it as a headache, "
             "called a cervicogenic headache. It often:</p>"
             "<ul>"
-            "<li>starts at the base of the skull and spreads over the top of the head or along one "
+            "<li>begins low at the back of the head and creeps up to the crown or along one "
             "side</li>"
             "<li>sits on the side where the neck feels tightest</li>"
             "<li>gets worse after a long day at a desk</li>"
@@ -90,7 +97,7 @@ ARTICLE = {
             "paragraph",
             "<p>We focus on the places where neck tension tends to build up:</p>"
             "<ul>"
-            "<li>the small muscles at the base of the skull, called the suboccipitals</li>"
+            "<li>the suboccipitals: short muscles tucked just under the back of the skull</li>"
             "<li>the upper trapezius, the broad muscle across the tops of the shoulders</li>"
             "<li>distal points on the hands and forearms, away from the sore area</li>"
             "</ul>"
@@ -116,6 +123,17 @@ ARTICLE = {
             "dull, heavy feeling around the point, which is normal. For broad tightness across the "
             "upper back and shoulders, we often add "
             '<a href="page:cupping">cupping</a>.</p>',
+        ),
+        ("heading", {"text": "What does the research say?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>A large study pooled the results of 39 trials with about 20,000 people in long-term pain, "
+            "neck pain and headache among them. People who had acupuncture had less pain than people who "
+            "had sham (fake) acupuncture or none, and most of the benefit was still there a year later [1]. "
+            "For tension-type headache that has become chronic, UK guidelines suggest a course of up to ten "
+            "sessions over five to eight weeks to help prevent it [2]. A review of trials found that at "
+            "least "
+            "six sessions may help people who get these headaches often [3].</p>",
         ),
         (
             "faq",

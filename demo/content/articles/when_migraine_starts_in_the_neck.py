@@ -1,5 +1,7 @@
 """Article B: When migraine starts in the neck."""
 
+from demo.content import references
+
 ARTICLE = {
     "slug": "when-migraine-starts-in-the-neck",
     "title": "When migraine starts in the neck: what’s going on?",
@@ -13,6 +15,10 @@ ARTICLE = {
     "reviewer": "mara-ellison",
     "last_reviewed": "2026-10-14",
     "first_published": "2026-07-21",
+    "references": [
+        references.CHRONIC_PAIN_IPD_2018,
+        references.NICE_HEADACHES_CG150,
+    ],
     "body": [
         (
             "paragraph",
@@ -113,6 +119,17 @@ ARTICLE = {
                 ),
                 "attribution": "A patient, after a course of care (illustrative demo quote)",
             },
+        ),
+        ("heading", {"text": "What does the research say?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>A large study pooled 39 trials of people with long-term pain, chronic headache among them. "
+            "Those who had acupuncture had less pain than those who had sham (fake) acupuncture or none [1]. "
+            "For migraine, UK guidelines list a course of acupuncture as one way to help prevent attacks "
+            "when "
+            "the usual preventive medicines have not worked or do not suit you [2]. It is one part of a "
+            "plan, "
+            "not a cure.</p>",
         ),
         ("heading", {"text": "What can I do at home between visits?", "level": "h2"}),
         (

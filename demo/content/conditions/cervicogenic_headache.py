@@ -5,10 +5,12 @@ CONDITION = {
     "title": "Cervicogenic headache",
     "alternate_names": ["Neck-related headache", "Headache from the neck", "Cervical headache"],
     "summary": (
-        "A headache that starts in the neck and is felt in the head, often on one side. It tends "
-        "to follow neck stiffness and long desk days."
+        "Head pain that comes from a problem in the neck, often on one side. It tends to follow "
+        "neck stiffness and long desk days."
     ),
     "image": "condition-cervicogenic-headache",
+    "reviewer": "priya-lindqvist",
+    "last_reviewed": "2026-09-21",
     "symptoms": [
         "Pain that starts at the base of the skull",
         "Pain on one side, often the stiffer side of the neck",
@@ -31,7 +33,7 @@ CONDITION = {
             "paragraph",
             "<p>The pain usually:</p>"
             "<ul>"
-            "<li>starts at the base of the skull and spreads over the top of the head or along one "
+            "<li>begins at the back of the head, just above the neck, and can reach the crown or one "
             "side</li>"
             "<li>sits on the same side as the tighter side of your neck</li>"
             "<li>gets worse after desk work or long drives</li>"
@@ -50,7 +52,7 @@ CONDITION = {
         ("heading", {"text": "How can we help?", "level": "h2"}),
         (
             "paragraph",
-            "<p>We focus on the small muscles at the base of the skull, the upper trapezius across "
+            "<p>We work on the short muscles where the neck meets the skull, the upper trapezius across "
             "the top of the shoulders, and how the joints of your neck move. Depending on what we "
             'find, care may include <a href="page:acupuncture">acupuncture</a>, '
             '<a href="page:dry-needling">dry needling</a>, manual therapy, and exercises that build '

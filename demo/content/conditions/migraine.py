@@ -14,6 +14,8 @@ CONDITION = {
         "neck helps trigger attacks or makes them worse."
     ),
     "image": "condition-migraine",
+    "reviewer": "mara-ellison",
+    "last_reviewed": "2025-11-14",
     "symptoms": [
         "Throbbing pain, often on one side of the head",
         "Sensitivity to light, sound or smells",

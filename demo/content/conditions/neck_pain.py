@@ -15,6 +15,8 @@ CONDITION = {
         "what causes it and how our team can help."
     ),
     "image": "condition-neck-pain",
+    "reviewer": "priya-lindqvist",
+    "last_reviewed": "2026-10-05",
     "symptoms": [
         "Stiffness when you turn your head",
         "An ache across the tops of the shoulders",

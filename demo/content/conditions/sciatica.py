@@ -9,6 +9,8 @@ CONDITION = {
         "tingling or numbness."
     ),
     "image": "condition-sciatica",
+    "reviewer": "priya-lindqvist",
+    "last_reviewed": "2026-08-30",
     "symptoms": [
         "Pain running from the lower back or buttock down one leg",
         "Tingling or pins and needles in the leg or foot",

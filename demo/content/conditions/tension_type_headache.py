@@ -9,6 +9,8 @@ CONDITION = {
         "a tight neck, stress and long hours at a screen."
     ),
     "image": "condition-tension-type-headache",
+    "reviewer": "sam-okafor",
+    "last_reviewed": "2025-12-12",
     "symptoms": [
         "A dull, pressing or tight feeling rather than throbbing",
         "Pain on both sides of the head, like a band",

@@ -1,4 +1,6 @@
-"""A throwaway copy of the site served the way production serves it, for load runs and browser tests.
+"""A throwaway copy of the site served the way production serves it, for the tests that need real servers
+(the browser suite, the fault and two-server tests) and for ``make bench`` and ``make load``, which import
+it from here.
 
 ``Site`` owns a working folder with its own database (a SQLite file there, or the PostgreSQL database
 named by ``database_url``), media and collected static files. ``prepare()`` migrates, collects the

@@ -114,7 +114,7 @@ class ConsultationRequest(models.Model):
 
 
 class RequestAuditEntry(models.Model):
-    """Who viewed, changed or exported which request, and when. Holds no health details."""
+    """Who viewed, changed or exported which request or appointment, and when. Holds no health details."""
 
     class Action(models.TextChoices):
         VIEW = "view", "Viewed"
@@ -123,9 +123,15 @@ class RequestAuditEntry(models.Model):
         DELETE = "delete", "Deleted"
         CONFIRMATION = "confirmation", "Sent confirmation"
         ANONYMISE = "anonymise", "Anonymised by retention"
+        BOOK = "book", "Booked"
+        MOVE = "move", "Moved"
+        CANCEL = "cancel", "Cancelled"
 
     request_id_ref = models.BigIntegerField(
         null=True, blank=True, db_index=True, verbose_name="request", help_text="Kept after deletion."
+    )
+    appointment_id_ref = models.BigIntegerField(
+        null=True, blank=True, db_index=True, verbose_name="appointment", help_text="Kept after deletion."
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -142,4 +148,7 @@ class RequestAuditEntry(models.Model):
         verbose_name_plural = "request audit log"
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.request_id_ref or ''} by {self.user or 'system'}"
+        subject = self.request_id_ref or (
+            f"appointment {self.appointment_id_ref}" if self.appointment_id_ref else ""
+        )
+        return f"{self.get_action_display()} {subject} by {self.user or 'system'}"

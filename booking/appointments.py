@@ -1,0 +1,70 @@
+"""Booking, moving and cancelling appointments so that nobody gets the same time twice.
+
+Every save of an appointment that holds time goes through ``save_if_free``: in one transaction it
+checks that no other appointment of the practitioner overlaps the time this one blocks (buffers
+included), saves it, and does whatever else belongs with it (queueing mails, the audit entry, marking
+a request scheduled). The database decides who wins when two patients take the same time at once:
+
+- SQLite: the transaction starts with BEGIN IMMEDIATE (``transaction_mode`` in the settings), which
+  takes the write lock, so writers run one after another and the check sees every earlier booking.
+- PostgreSQL: two transactions can both pass the check; the exclusion constraint
+  (``NO_OVERLAP_CONSTRAINT``) then refuses the second insert, which is reported as ``SlotTaken`` too.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from booking import audit
+from booking.models import Appointment
+from booking.models.appointments import NO_OVERLAP_CONSTRAINT
+
+
+class SlotTaken(Exception):
+    """The time overlaps another appointment of the same practitioner (booked meanwhile)."""
+
+
+def breaks_no_overlap(error):
+    """Whether an IntegrityError is PostgreSQL's exclusion constraint refusing an overlap."""
+    diagnostics = getattr(error.__cause__, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == NO_OVERLAP_CONSTRAINT
+
+
+def clashes(appointment):
+    """Other appointments that overlap the time this one would block."""
+    return Appointment.objects.overlapping(
+        appointment.practitioner_id, appointment.blocked_from, appointment.blocked_until
+    ).exclude(pk=appointment.pk)
+
+
+def save_if_free(appointment, *with_it):
+    """Save the appointment if its time is free, then call each of ``with_it`` with it, all in one
+    transaction. Raises ``SlotTaken`` (and saves nothing) when the time overlaps another appointment."""
+    try:
+        with transaction.atomic():
+            if appointment.holds_time and clashes(appointment).exists():
+                raise SlotTaken
+            appointment.save()
+            for step in with_it:
+                step(appointment)
+    except IntegrityError as error:
+        if breaks_no_overlap(error):
+            raise SlotTaken from None
+        raise
+    return appointment
+
+
+def change_status(appointment, status, user):
+    """Mark an appointment arrived, completed, no-show, cancelled or booked again, audited.
+
+    Booking a cancelled appointment again takes its time back only if it is still free (``SlotTaken``).
+    """
+    previous = appointment.status
+    if status == previous:
+        return appointment
+    appointment.status = status
+    appointment.sequence += 1
+    if status == Appointment.Status.CANCELLED:
+        appointment.cancelled_at = timezone.now()
+    action = audit.Action.CANCEL if status == Appointment.Status.CANCELLED else audit.Action.CHANGE
+    detail = f"status {previous} → {status}"
+    return save_if_free(appointment, lambda saved: audit.record_appointment(user, action, saved, detail))

@@ -1,0 +1,15 @@
+"""Online booking, under /book/ (never served from the page cache: see PAGE_CACHE_SKIP_PATHS)."""
+
+from django.urls import path
+
+from booking import book_views
+
+app_name = "book"
+
+urlpatterns = [
+    path("", book_views.choose_visit, name="start"),
+    path("times/", book_views.choose_time, name="times"),
+    path("details/", book_views.details, name="details"),
+    path("confirmed/<uuid:uid>/", book_views.confirmed, name="confirmed"),
+    path("confirmed/<uuid:uid>/appointment.ics", book_views.calendar_file, name="calendar_file"),
+]

@@ -1,0 +1,27 @@
+"""The booking app's models: consultation requests and their audit log, the clinic's schedule, and
+appointments."""
+
+from .appointments import Appointment, appointment_admin_url
+from .requests import (
+    ADMIN_URL_NAMESPACE,
+    ConsultationRequest,
+    RequestAuditEntry,
+    admin_url,
+    reference_for,
+)
+from .schedule import AppointmentType, ClinicClosure, PractitionerSchedule, ScheduleException, WorkingHours
+
+__all__ = [
+    "ADMIN_URL_NAMESPACE",
+    "Appointment",
+    "AppointmentType",
+    "ClinicClosure",
+    "ConsultationRequest",
+    "PractitionerSchedule",
+    "RequestAuditEntry",
+    "ScheduleException",
+    "WorkingHours",
+    "admin_url",
+    "appointment_admin_url",
+    "reference_for",
+]
