@@ -44,6 +44,7 @@ def ensure_demo_app(demo, user):
     )
     demo.report.changed(f"Gave “{user.username}” a demo authenticator app")
 
+
 #: Demo logins that belong to a practitioner: their approval in Clinical review names that practitioner.
 DEMO_PRACTITIONERS = {"reviewer": "sam-okafor"}
 

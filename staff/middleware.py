@@ -23,11 +23,12 @@ from django_otp import user_has_device
 from staff import guard, policy
 
 #: Reachable before the second factor: signing in and out, the second-factor pages and their passkey
-#: endpoints, and the translations the admin's scripts load.
+#: endpoints, and the translations and icons the admin's scripts load.
 OPEN_BEFORE_VERIFICATION = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "staff_verify",
     "staff_enrol",
 }
