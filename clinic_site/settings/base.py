@@ -209,6 +209,9 @@ WORKER_RETRY_MAX_SECONDS = 30
 WAGTAIL_SITE_NAME = "Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "articles.ClinicImage"
+# Finishing a workflow publishes after the approvals, whether or not the last approver may publish
+# directly (clinical reviewers may not): articles/publishing.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.publishing.publish_approved"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]

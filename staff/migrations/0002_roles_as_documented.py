@@ -3,9 +3,11 @@
 Wagtail's own first migrations give its default "Editors" and "Moderators" groups more than the clinic
 wants, and booking's roles migration kept what they had:
 
-- Editors lose Wagtail's document permissions and those on Wagtail's stock image model (the site's
-  images are ``articles.ClinicImage``), at model and collection level: they write pages, upload the
-  clinic's images and edit practitioners, nothing else.
+- Editors lose Wagtail's document permissions, model-wide image permissions and deleting images on
+  collections: they write pages, upload, edit and choose the clinic's images and edit practitioners,
+  nothing else. Wagtail checks permissions on every image model, ``articles.ClinicImage`` included,
+  as ``wagtailimages.*_image`` (its image permission policy's auth model), so those stay on
+  collections; clinical reviewers get ``wagtailimages.choose_image`` there to pick images as they edit.
 - Wagtail's "Moderators" group (publish anywhere, documents) is deleted, so nobody can be given a way
   around clinical review by being put in it. Its "Moderators approval" task is left without a group:
   only superusers can approve what is submitted to it.
@@ -19,6 +21,12 @@ from django.db import migrations
 from django.db.models import Q
 
 STOCK_APPS = ("wagtaildocs", "wagtailimages")
+#: What Wagtail's image permission policy checks (``wagtailimages`` is its auth model), per group,
+#: on collections.
+IMAGE_COLLECTION_PERMISSIONS = {
+    "Editors": ("add_image", "change_image", "choose_image"),
+    "Clinical reviewers": ("choose_image",),
+}
 
 
 def permission(apps, app_label, model, codename):
@@ -45,6 +53,16 @@ def tighten(apps, schema_editor):
         GroupCollectionPermission.objects.filter(
             group=editors, permission__content_type__app_label__in=STOCK_APPS
         ).delete()
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).first()
+    for name, codenames in IMAGE_COLLECTION_PERMISSIONS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None or root is None:
+            continue
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission(apps, "wagtailimages", "image", codename)
+            )
 
     moderators = Group.objects.filter(name="Moderators").first()
     if moderators is not None:
