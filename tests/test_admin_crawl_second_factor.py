@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff.middleware import OPEN_BEFORE_VERIFICATION
@@ -43,12 +44,15 @@ def admin_routes():
     return found
 
 
-def fill(route, samples):
-    """The route with each placeholder replaced by a sample value (an id that exists where it can)."""
+def fill(route, samples, namespaces=()):
+    """The route with each placeholder replaced by a sample value (an id that exists where it can: the
+    viewset's own sample for ``pk`` where there is one, else a consultation request's)."""
 
     def value(name, converter=None):
         if converter == "uuid" or name.endswith("uuid"):
             return str(uuid.uuid4())
+        if name == "pk" and namespaces and namespaces[-1] in samples["by_viewset"]:
+            return str(samples["by_viewset"][namespaces[-1]])
         if name in samples:
             return str(samples[name])
         if converter == "int" or name.endswith(("id", "pk")):
@@ -66,7 +70,17 @@ def samples():
     article = factories.make_article("Sample article")
     consultation_request = factories.make_request()
     image = factories.make_image()
+    practitioner = factories.make_practitioner()
+    visit = factories.make_visit(practitioners=[practitioner])
+    schedule = factories.make_schedule(practitioner)
+    start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    appointment = factories.make_appointment(practitioner, visit, start)
     return {
+        "by_viewset": {
+            "appointment": appointment.pk,
+            "appointment_types": visit.pk,
+            "working_hours": schedule.pk,
+        },
         "pk": consultation_request.pk,
         "page_id": article.pk,
         "parent_page_id": home.pk,
@@ -87,7 +101,7 @@ def crawl(client, samples):
     for route, name, namespaces in admin_routes():
         if name == "wagtailadmin_logout":
             continue
-        path = fill(route, samples)
+        path = fill(route, samples, namespaces)
         response = client.get(path, **HTML)
         results[path] = (response, name, namespaces)
     return results
@@ -120,7 +134,7 @@ def test_no_admin_url_serves_content_before_the_second_factor(client, samples):
         assert factories.PATIENT_NAME.encode() not in body
 
     # The same URLs through a browser's fetch (no text/html) are all refused.
-    fetched = [fill(route, samples) for route, name, ns in admin_routes() if not is_open(name, ns)]
+    fetched = [fill(route, samples, ns) for route, name, ns in admin_routes() if not is_open(name, ns)]
     statuses = {client.get(path, HTTP_ACCEPT="application/json").status_code for path in fetched}
     assert statuses <= {403, 404, 405}
 
@@ -131,5 +145,10 @@ def test_the_same_crawl_after_the_second_factor_reaches_real_pages(client, sampl
     results = crawl(client, samples)
     pages = [path for path, (response, _n, _ns) in results.items() if response.status_code == 200]
     assert len(pages) > 100
+    # The front desk's booking views are in the crawl and show the sample appointment.
+    appointment = samples["by_viewset"]["appointment"]
+    for path in ("/admin/booking/calendar/", f"/admin/booking/appointments/edit/{appointment}/"):
+        assert results[path][0].status_code == 200, path
+        assert factories.PATIENT_NAME.encode() in results[path][0].content, path
     bodies = [response.content for response, _n, _ns in results.values() if not response.streaming]
     assert any(factories.PATIENT_NAME.encode() in body for body in bodies)
