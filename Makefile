@@ -42,6 +42,7 @@ WORKER := while true; do $(BIN)/python manage.py run_worker; \
 
 run: demo ## Set up and serve the demo site on http://127.0.0.1:8000 (+ mail worker, scheduled jobs)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  (logins are listed in README.md)"
+	@$(BIN)/python manage.py demo_code
 	@trap 'kill 0' EXIT; \
 	$(WORKER) & \
 	$(EVERY_MINUTE) & \

@@ -24,6 +24,7 @@ import smtplib
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -115,6 +116,9 @@ def send_with_retry(mail, mail_task, request_id, *args, attempt, sent_since=None
 
     failure = None
     try:
+        # The real mail server's answer, not the queueing backend's (settings.EMAIL_BACKEND), so
+        # this task sees the outcome and retries.
+        message.connection = get_connection(settings.WORKER_EMAIL_BACKEND)
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
         failure = "permanent" if refused_for_good(error, record) else type(error).__name__

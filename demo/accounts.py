@@ -1,14 +1,19 @@
 """Demo logins, one per staff role, and demo consultation requests for the front desk to work through.
 
 Only made when ``settings.DEBUG`` is on or the loader is asked for them (see ``load_demo_content``).
+The roles that need a second factor (the superuser, the front desk) get an authenticator app with a
+known secret, printed with the logins: add it to an app, or ask ``manage.py demo_code <username>``.
 """
 
+import base64
 import datetime
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from booking.models import ConsultationRequest
 from demo import content
@@ -20,6 +25,25 @@ DEMO_ACCOUNTS = [
     ("reviewer", "clinic-reviewer-demo", "Clinical reviewers", "Demo reviewer"),
     ("frontdesk", "clinic-frontdesk-demo", "Front desk", "Demo front desk"),
 ]
+#: Authenticator app secrets (base32, as an app takes them) of the demo logins that need a second factor.
+DEMO_TOTP_SECRETS = {"admin": "CLINICADMINDEMOAPPKEY234", "frontdesk": "CLINICFRONTDESKDEMOKEY23"}
+DEMO_APP_NAME = "Demo authenticator app"
+
+
+def demo_code(username):
+    """The code a demo login's authenticator app shows now."""
+    return f"{totp(base64.b32decode(DEMO_TOTP_SECRETS[username])):06d}"
+
+
+def ensure_demo_app(demo, user):
+    secret = DEMO_TOTP_SECRETS.get(user.username)
+    if secret is None or TOTPDevice.objects.filter(user=user, name=DEMO_APP_NAME).exists():
+        return
+    TOTPDevice.objects.create(
+        user=user, name=DEMO_APP_NAME, key=base64.b32decode(secret).hex(), confirmed=True
+    )
+    demo.report.changed(f"Gave “{user.username}” a demo authenticator app")
+
 
 #: Demo logins that belong to a practitioner: their approval in Clinical review names that practitioner.
 DEMO_PRACTITIONERS = {"reviewer": "sam-okafor"}
@@ -45,6 +69,7 @@ def ensure_demo_accounts(demo):
             if not user.groups.filter(pk=group.pk).exists():
                 user.groups.add(group)
                 demo.report.changed(f"Added “{username}” to “{group_name}”")
+        ensure_demo_app(demo, user)
         demo.users[username] = user
         if username in DEMO_PRACTITIONERS:
             link_practitioner(demo, user, demo.practitioners[DEMO_PRACTITIONERS[username]])
@@ -64,6 +89,9 @@ def write_logins(report):
     for username, password, group_name, _first_name in DEMO_ACCOUNTS:
         report.write(f"  {username:<10} {password:<24} {group_name or 'superuser'}")
     report.write("  Passwords are set only when an account is first created; later runs leave them alone.")
+    report.write("Second factor of the demo logins that need one (authenticator app key, or the code now):")
+    for username, secret in DEMO_TOTP_SECRETS.items():
+        report.write(f"  {username:<10} key {secret}   code: manage.py demo_code {username}")
 
 
 def demo_requests(demo):

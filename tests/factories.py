@@ -8,6 +8,8 @@ import time
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -28,6 +30,7 @@ from articles.models import (
 from booking import spam
 from booking.models import ConsultationRequest
 from clinic_site.models import ClinicSettings
+from staff.policy import must_verify
 
 _counter = itertools.count(1)
 
@@ -252,6 +255,24 @@ def edit_form_data(page):
             [{"id": link.pk, "condition": link.condition_id} for link in links], initial=len(links)
         )
     return nested_form_data(data)
+
+
+# Staff sign-in ------------------------------------------------------------------------------------
+
+
+def sign_in(client, user):
+    """Sign ``user`` in to the admin the way unit tests do: ``force_login`` stands in for the password,
+    and for someone who needs a second factor, a confirmed authenticator app is recorded in the session
+    as passed, which is what ``django_otp.login()`` stores after a right code. tests/test_two_factor.py
+    and the browser suite pass real codes and passkeys."""
+    client.force_login(user)
+    if must_verify(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or TOTPDevice.objects.create(user=user, name="Test app")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return user
 
 
 # Online booking ------------------------------------------------------------------------------------

@@ -235,6 +235,36 @@ class SQLiteOutage:
         self.away.rename(self.folder)
 
 
+class SilentMailServer:
+    """A mail server that accepts connections and never says a word (no greeting, no replies): a client
+    waits until its own timeout. ``with SilentMailServer() as server:`` listens on ``server.port``."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.held = []
+        self.thread = threading.Thread(target=self.accept, daemon=True)
+
+    def accept(self):
+        while True:
+            try:
+                connection, _address = self.listener.accept()
+            except OSError:
+                return
+            self.held.append(connection)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        for held in self.held:
+            held.close()
+
+
 def on_postgres():
     """True in CI's PostgreSQL pass (``DATABASE_URL=postgres://...``)."""
     return os.environ.get("DATABASE_URL", "").startswith("postgres")

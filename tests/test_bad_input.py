@@ -124,7 +124,7 @@ def site(db, settings):
 
 @pytest.fixture
 def front_desk_client(client, front_desk):
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     return client
 
 
@@ -239,7 +239,7 @@ def test_invalid_utf8_and_raw_bytes_in_query_strings(site, client, front_desk, q
         for query_string in (raw, f"condition={raw}&from={raw}&page={raw}&q={raw}"):
             response = client.get(path, QUERY_STRING=query_string)
             assert_not_server_error(response, f"{path}?{query_string[:40]!r}")
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     for query_string in (raw, f"q={raw}&status={raw}&condition={raw}"):
         response = client.get(REQUESTS_URL, QUERY_STRING=query_string)
         assert_not_server_error(response, f"requests list ?{query_string[:40]!r}")
@@ -264,7 +264,7 @@ def test_percent_encoded_invalid_utf8(site, client, front_desk, query_string):
     """Percent-encoded bytes that do not decode (or decode to NUL, which PostgreSQL refuses)."""
     for path in ["/", FORM_URL]:
         assert_not_server_error(client.get(path, QUERY_STRING=query_string), f"{path}?{query_string[:30]}")
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     for extra in ("", "&export=csv"):
         response = client.get(REQUESTS_URL, QUERY_STRING=query_string + extra)
         assert_not_server_error(response, f"requests list ?{query_string[:30]}{extra}")

@@ -42,7 +42,7 @@ def mailbox():
 def smtp(settings, mailbox):
     """Django sends with SMTP to a local port; the server is not started until the test says so."""
     server = SMTPServer(free_port(), mailbox)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.WORKER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port
     settings.EMAIL_USE_TLS = False
@@ -250,7 +250,7 @@ def test_admin_link_opens_the_request_for_the_front_desk(client, condition, fron
     link = admin_url_for(request)
     assert link == f"http://testserver/admin/booking/consultationrequest/inspect/{request.pk}/"
     assert client.get(link).status_code == 302  # to the admin login
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     response = client.get(link)
     assert response.status_code == 200
     assert request.reference in response.content.decode()

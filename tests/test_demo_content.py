@@ -17,6 +17,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Revision, Site, Workflow, WorkflowPage
 
 from articles.models import (
@@ -36,6 +37,7 @@ from articles.renditions import all_specs
 from booking.models import ConsultationRequest
 from clinic_site.models import ClinicSettings
 from demo import content
+from demo.accounts import DEMO_TOTP_SECRETS, demo_code
 from demo.images import LANDSCAPE, SQUARE, render_image
 from demo.loader import load_demo_content
 
@@ -334,6 +336,13 @@ def test_demo_accounts_with_the_flag(demo):
     # The re-run left the changed password alone.
     assert User.objects.get(username="editor").check_password("changed-by-the-editor")
     assert "clinic-frontdesk-demo" in demo["again"]["output"]
+    # The roles that need a second factor pass it with the key the loader prints.
+    for username, secret in DEMO_TOTP_SECRETS.items():
+        assert TOTPDevice.objects.get(user__username=username, confirmed=True).verify_token(
+            demo_code(username)
+        )
+        assert f"key {secret}" in demo["again"]["output"]
+    assert not TOTPDevice.objects.filter(user__username__in=["editor", "reviewer"]).exists()
 
 
 def test_demo_consultation_requests(demo):

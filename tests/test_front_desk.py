@@ -31,7 +31,7 @@ Action = RequestAuditEntry.Action
 
 @pytest.fixture
 def desk_client(client, front_desk):
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     return client
 
 
@@ -249,7 +249,7 @@ def test_assignee_choices_are_front_desk_staff_only(desk_client, front_desk):
 
 def test_manager_deletes_a_request_and_the_audit_entry_remains(client):
     manager = factories.make_user("manager-user", group="Front desk managers")
-    client.force_login(manager)
+    factories.sign_in(client, manager)
     consultation_request = make_request()
     request_id = consultation_request.pk
 
@@ -486,7 +486,7 @@ def test_confirmation_button_queues_the_task_after_commit(
 def test_confirmation_post_needs_the_csrf_token(front_desk):
     consultation_request = scheduled_request()
     client = Client(enforce_csrf_checks=True)
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     response = client.post(reverse("consultationrequest:confirm", args=[consultation_request.pk]))
     assert response.status_code == 403
     assert not DBTaskResult.objects.exists()
@@ -564,7 +564,7 @@ class UnreachableMailServer(BaseEmailBackend):
         raise ConnectionRefusedError("mail server down")
 
 
-@override_settings(EMAIL_BACKEND="tests.test_front_desk.UnreachableMailServer")
+@override_settings(WORKER_EMAIL_BACKEND="tests.test_front_desk.UnreachableMailServer")
 def test_a_mail_server_failure_queues_a_retry_and_marks_nothing_sent():
     consultation_request = scheduled_request()
 
@@ -585,7 +585,7 @@ def test_managers_read_the_audit_log_with_links_to_the_requests(client, desk_cli
     consultation_request = make_request()
     desk_client.get(reverse("consultationrequest:inspect", args=[consultation_request.pk]))
     manager = factories.make_user("manager-user", group="Front desk managers")
-    client.force_login(manager)
+    factories.sign_in(client, manager)
 
     response = client.get(reverse("request_audit_log:index") + "?action=view")
 

@@ -21,6 +21,7 @@ from tests.factories import (
     make_schedule,
     make_user,
     make_visit,
+    sign_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def scene(home):
 
 @pytest.fixture
 def desk(client, front_desk):
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     return client
 
 
@@ -212,7 +213,7 @@ def test_who_sees_appointments_and_booking_setup(client, scene, role, desk_allow
     mara, kind, start = scene
     appointment = make_appointment(mara, kind, start)
     user = make_user(superuser=True) if role == "superuser" else make_user(group=role)
-    client.force_login(user)
+    sign_in(client, user)
     desk_urls = [reverse(name) for name in DESK_URLS] + [
         reverse("appointment:inspect", args=[appointment.pk])
     ]

@@ -78,7 +78,7 @@ def test_through_the_admin_approval_dialog(client, clinical_review, condition, e
     page = BUILDERS["article"](condition)
     _task, task_state = submit(clinical_review, page, editor)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    client.force_login(reviewer)
+    factories.sign_in(client, reviewer)
 
     dialog = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
     assert dialog.status_code == 200
@@ -112,7 +112,7 @@ def test_an_author_cannot_approve_their_own_article(client, clinical_review, con
     assert approve_actions(task, page, reviewer) == []
     with pytest.raises(PermissionDenied, match=OWN_ARTICLE):
         task.on_action(task_state, reviewer, "approve")
-    client.force_login(reviewer)
+    factories.sign_in(client, reviewer)
     assert OWN_ARTICLE in text_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
     page.refresh_from_db()
     assert not page.live
@@ -126,7 +126,7 @@ def test_a_reviewer_without_a_practitioner_profile_is_told_why(client, clinical_
     assert approve_actions(task, page, unlinked) == []
     actions = [name for name, *_ in task.get_actions(page, unlinked)]
     assert "reject" in actions, "they may still ask for changes"
-    client.force_login(unlinked)
+    factories.sign_in(client, unlinked)
     assert NOT_LINKED in text_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
     with pytest.raises(PermissionDenied, match="not linked to a practitioner"):
         task.on_action(task_state, unlinked, "approve")
@@ -136,7 +136,7 @@ def test_editors_can_no_longer_pick_the_reviewer(client, condition, editor):
     chosen = factories.make_practitioner("Someone Picked")
     page = factories.make_article("Reviewed article", conditions=[condition])
     before = (page.reviewer_id, page.last_reviewed)
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
     form = BeautifulSoup(client.get(edit_url).content, "html.parser")
@@ -156,9 +156,9 @@ def test_editors_can_no_longer_pick_the_reviewer(client, condition, editor):
 def test_only_account_managers_link_a_practitioner_to_a_login(client, editor, superuser):
     practitioner = factories.make_practitioner("Linked Later")
     url = reverse("wagtailsnippets_articles_practitioner:edit", args=[practitioner.pk])
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     assert BeautifulSoup(client.get(url).content, "html.parser").find(attrs={"name": "user"}) is None
-    client.force_login(superuser)
+    factories.sign_in(client, superuser)
     assert BeautifulSoup(client.get(url).content, "html.parser").find(attrs={"name": "user"}) is not None
 
 

@@ -123,7 +123,7 @@ def test_public_pages_do_not_vary_on_cookies(cache_on, condition):
 @pytest.mark.django_db
 def test_editors_never_get_or_fill_the_cache(cache_on, condition, editor):
     signed_in = Client()
-    signed_in.force_login(editor)
+    factories.sign_in(signed_in, editor)
     editor_view = signed_in.get(condition.url)
     assert "X-Cache" not in editor_view
     assert b"<wagtail-userbar" in editor_view.content
@@ -297,7 +297,7 @@ def test_an_editor_publishing_in_the_admin_refreshes_the_page_and_its_listings(
         assert visitor().get(page.url)["X-Cache"] == "HIT"
 
     admin = Client()
-    admin.force_login(superuser)
+    factories.sign_in(admin, superuser)
     response = publish(
         admin.post, f"/admin/pages/{article.pk}/edit/", article_edit_data(article, title="New title")
     )
@@ -402,7 +402,7 @@ def test_a_cache_restored_from_an_old_snapshot_never_serves_what_changed_since(c
 @pytest.mark.django_db
 def test_previews_are_never_cached(cache_on, condition, superuser):
     admin = Client()
-    admin.force_login(superuser)
+    factories.sign_in(admin, superuser)
     preview_url = f"/admin/pages/{condition.pk}/edit/preview/"
     data = nested_form_data(
         {

@@ -76,7 +76,7 @@ def test_the_checks_panel_shows_the_grade_against_the_target(client, condition, 
     factories.make_clinic(reading_grade_target=8)
     plain = factories.make_article("Plain", conditions=[condition], body=[("paragraph", PLAIN * 2)])
     dense = factories.make_article("Dense", conditions=[condition], body=[("paragraph", DENSE * 2)])
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     shown = {plain: f"{reading_grade(plain)} (target 8)", dense: f"{reading_grade(dense)} (above 8)"}
     for page, expected in shown.items():
         html = BeautifulSoup(
@@ -90,7 +90,7 @@ def test_the_checks_panel_shows_the_grade_against_the_target(client, condition, 
 def test_the_reading_check_is_registered_with_wagtails_content_checker(client, condition, editor):
     factories.make_clinic(reading_grade_target=8)
     page = factories.make_article("Configured", conditions=[condition])
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     html = BeautifulSoup(
         client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
     )

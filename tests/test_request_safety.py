@@ -91,7 +91,7 @@ def test_every_public_post_without_a_csrf_token_is_refused(home, protected):
 
 def test_admin_api_actions_need_the_csrf_token_too(home):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(factories.make_user("boss-csrf", superuser=True))
+    factories.sign_in(client, factories.make_user("boss-csrf", superuser=True))
     page = factories.make_condition("Neck pain", slug="neck-pain")
     response = client.post(
         f"/admin/api/main/pages/{page.id}/action/unpublish/", {}, content_type="application/json"
@@ -151,7 +151,7 @@ def test_private_page_and_document_passwords_never_send_you_to_another_site(clie
 
 @pytest.mark.parametrize("target", EVIL_TARGETS)
 def test_admin_actions_never_send_you_to_another_site(client, home, target):
-    client.force_login(factories.make_user("boss-redirect", superuser=True))
+    factories.sign_in(client, factories.make_user("boss-redirect", superuser=True))
     page = factories.make_condition("Neck pain", slug="neck-pain")
     response = client.post(f"/admin/pages/{page.id}/unpublish/?next={target}", {})
     assert response.status_code == 302

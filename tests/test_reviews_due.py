@@ -57,7 +57,7 @@ def rows_of(response):
 
 
 def test_the_report_lists_exactly_the_pages_due(client, medical_pages, reviewer):
-    client.force_login(reviewer)
+    factories.sign_in(client, reviewer)
     rows = rows_of(client.get(REPORT_URL))
     assert [row[0] for row in rows] == DUE
     assert [row[2] for row in rows] == ["Never reviewed", "Overdue", "Due soon", "Due soon"]
@@ -67,7 +67,7 @@ def test_the_report_lists_exactly_the_pages_due(client, medical_pages, reviewer)
 
 
 def test_the_report_downloads_as_a_spreadsheet(client, medical_pages, editor):
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     response = client.get(REPORT_URL, {"export": "csv"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["Page"] for row in rows] == DUE
@@ -75,7 +75,7 @@ def test_the_report_downloads_as_a_spreadsheet(client, medical_pages, editor):
 
 
 def test_staff_who_do_not_edit_pages_cannot_open_the_report(client, medical_pages, front_desk):
-    client.force_login(front_desk)
+    factories.sign_in(client, front_desk)
     response = client.get(REPORT_URL)
     assert response.status_code in (302, 403)
     assert b"Overdue condition" not in response.content
@@ -83,12 +83,12 @@ def test_staff_who_do_not_edit_pages_cannot_open_the_report(client, medical_page
 
 
 def test_reviewers_see_the_pages_due_on_their_dashboard(client, medical_pages, reviewer, editor):
-    client.force_login(reviewer)
+    factories.sign_in(client, reviewer)
     panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one("#reviews-due-section")
     text = " ".join(panel.get_text(" ").split())
     assert "4 medical pages need a review, 2 of them overdue or never reviewed" in text
     assert [a.get_text() for a in panel.select("li a")] == DUE
-    client.force_login(editor)
+    factories.sign_in(client, editor)
     assert (
         BeautifulSoup(client.get("/admin/").content, "html.parser").select_one("#reviews-due-section") is None
     )

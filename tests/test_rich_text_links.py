@@ -84,7 +84,7 @@ def test_chosen_pages_show_on_the_site():
 
 def test_the_admin_editor_gets_the_whole_chosen_page(client, superuser):
     article, other, _neck = article_with_chosen_pages()
-    client.force_login(superuser)
+    factories.sign_in(client, superuser)
     response = client.get(f"/admin/pages/{article.pk}/edit/")
     assert response.status_code == 200
     states = re.findall(r'data-w-block-arguments-value="([^"]+)"', response.content.decode())

@@ -74,7 +74,7 @@ def test_cached_pages_carry_the_same_headers_with_their_own_request_id(client, c
 
 
 def test_admin_pages_get_the_admin_policy(client):
-    client.force_login(factories.make_user("boss-headers", superuser=True))
+    factories.sign_in(client, factories.make_user("boss-headers", superuser=True))
     for path in ("/admin/login/", "/admin/", "/admin/booking/consultationrequest/"):
         response = client.get(path, follow=path == "/admin/login/")
         assert response.status_code == 200, path
@@ -91,7 +91,7 @@ def test_admin_pages_get_the_admin_policy(client):
 
 
 def test_the_admin_can_frame_its_page_preview_and_nothing_else_can(client, condition):
-    client.force_login(factories.make_user("boss-preview", superuser=True))
+    factories.sign_in(client, factories.make_user("boss-preview", superuser=True))
     response = client.get(f"/admin/pages/{condition.pk}/edit/preview/")
     assert response.status_code == 200
     assert csp(response)["frame-ancestors"] == {"'self'"}

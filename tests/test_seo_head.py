@@ -216,7 +216,7 @@ def test_error_pages_are_not_indexed(client, indexable, home):
 
 def test_previews_are_not_indexed(indexable, condition, superuser):
     admin = Client()
-    admin.force_login(superuser)
+    factories.sign_in(admin, superuser)
     preview_url = f"/admin/pages/{condition.pk}/edit/preview/"
     data = nested_form_data(
         {
@@ -252,7 +252,7 @@ def test_nothing_is_indexable_until_production_hosts_are_configured(client, sett
 
 
 def test_editors_choose_the_share_image_in_the_promote_tab(client, superuser, condition):
-    client.force_login(superuser)
+    factories.sign_in(client, superuser)
     edit_url = f"/admin/pages/{condition.pk}/edit/"
     html = BeautifulSoup(client.get(edit_url).content, "html.parser")
     text = " ".join(html.get_text(" ").split())

@@ -34,7 +34,7 @@ def png(size=(64, 48), noise=False):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(factories.make_user("editor-uploads", group="Editors"))
+    factories.sign_in(client, factories.make_user("editor-uploads", group="Editors"))
     return client
 
 

@@ -151,7 +151,7 @@ def test_the_dashboard_warns_staff_who_work_requests_and_nobody_else(front_desk,
     DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(minutes=30))
     for user, warned in ((front_desk, True), (editor, False), (factories.make_user(superuser=True), True)):
         client = Client()
-        client.force_login(user)
+        factories.sign_in(client, user)
         page = client.get("/admin/").content.decode()
         assert ("Mail is not going out" in page) is warned, user
         if warned:

@@ -5,23 +5,13 @@ from the environment. ``dev.py`` and ``test.py`` relax it; ``production.py`` tig
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from .env import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -35,6 +25,7 @@ INSTALLED_APPS = [
     "articles",
     "booking",
     "worker",
+    "staff",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -61,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -83,8 +77,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "clinic_site.middleware.StaffSessionExpiryMiddleware",
+    # Until a person who needs a second factor has passed it, the admin shows them nothing else.
+    "staff.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a locked-out sign-in into the lockout page.
@@ -179,8 +177,16 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Mail. The site never sends mail inside a request: booking notifications go through the task queue.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail. The site never sends mail inside a request. Booking mails are tasks of their own that send
+# with WORKER_EMAIL_BACKEND; every other mail (password resets, Wagtail's workflow notices, sign-in
+# warnings) goes to EMAIL_BACKEND, which only queues it for the worker (worker/mail.py), which sends it
+# with WORKER_EMAIL_BACKEND and retries like the booking mails. EMAIL_BACKEND in the environment names
+# the backend that really delivers.
+EMAIL_BACKEND = "worker.mail.QueuedEmailBackend"
+WORKER_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# A queued mail the server could not take is tried again after base_delay seconds, doubling up to
+# max_delay, for max_attempts attempts in all (about a day).
+QUEUED_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -204,6 +210,9 @@ WORKER_RETRY_MAX_SECONDS = 30
 WAGTAIL_SITE_NAME = "Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "articles.ClinicImage"
+# Finishing a workflow publishes after the approvals, whether or not the last approver may publish
+# directly (clinical reviewers may not): articles/publishing.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.publishing.publish_approved"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
@@ -362,22 +371,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Sign-in throttling (django-axes): 5 failed sign-ins for one username from one address lock that pair
-# out for 30 minutes (counted again from each further failure). Staff unlock someone sooner with
-# `manage.py axes_reset_username <username>`.
-# AxesBackend (the lockout check, with ModelBackend's get_user) comes first: Wagtail's page test helpers
-# and anything else that signs in with "the first backend" need one that can load the user.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "security/sign_in_locked.html"
-AXES_VERBOSE = False
-
 # Uploads and media: images of these types and sizes only (no SVG: it can carry script); documents are
 # always downloaded as attachments through Wagtail's view (privacy checks, nosniff, CSP), never served
 # from the media folder. Images are served from the media folder by clinic_site.media unless object
@@ -438,3 +431,6 @@ else:
 # index. On every other host (a staging copy, a developer's machine, the site reached by its IP address)
 # each page says noindex and robots.txt disallows everything. Empty by default: set it in production.
 SEO_INDEXABLE_HOSTS = env_list("SEO_INDEXABLE_HOSTS")
+
+# Staff sign-in: second factor, lockouts, password reset (clinic_site/settings/sign_in.py).
+from .sign_in import *  # noqa: E402, F403

@@ -8,7 +8,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# Mail that workers deliver lands in django.core.mail.outbox (or goes where EMAIL_BACKEND says, for a
+# worker process a test starts). Django's test set-up also points EMAIL_BACKEND at the outbox, so mail
+# sent in a test is not queued unless the test sets EMAIL_BACKEND = QUEUED_MAIL (tests/test_mail_queue.py).
+WORKER_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

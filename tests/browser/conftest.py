@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, HERE, PHONE, SCREENSHOTS
-from tests.live_site import Site
+from tests.live_site import Site, free_port
 
 # Assertions wait as long as actions do (the context's default below): on a busy machine a form post
 # with its redirect can take more than Playwright's 5-second default for `expect`.
@@ -57,8 +57,16 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(site):
-    """gunicorn serving ``site``. The rate limit is off: every test posts from 127.0.0.1."""
-    with site.serve(workers=2, log_name="browser-gunicorn.log", BOOKING_RATE_LIMIT="off") as running:
+    """gunicorn serving ``site``. The rate limit is off: every test posts from 127.0.0.1. Passkeys are
+    made for http://localhost:<port> (browsers refuse them for an IP address)."""
+    port = free_port()
+    with site.serve(
+        port=port,
+        workers=2,
+        log_name="browser-gunicorn.log",
+        BOOKING_RATE_LIMIT="off",
+        PASSKEY_ORIGIN=f"http://localhost:{port}",
+    ) as running:
         yield running
 
 

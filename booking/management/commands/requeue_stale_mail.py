@@ -9,8 +9,9 @@ back in the queue. The result is at-least-once delivery: a worker that died afte
 the message but before the time was saved causes one repeat.
 
 The scheduler runs it every minute next to ``publish_scheduled`` (``make run``, ``make serve``, and the
-timer or cron line in ``docs/deploy.md``). It only touches the three booking mail tasks, never another
-app's task, which may not be safe to run twice.
+timer or cron line in ``docs/deploy.md``). It only touches the three booking mail tasks and the queued
+mail of ``worker.mail`` (password resets, workflow notices: one repeat beats a lost mail), never
+another app's task, which may not be safe to run twice.
 """
 
 import datetime
@@ -23,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 
 from booking.confirmations import send_confirmation
 from booking.tasks import acknowledge_patient, notify_staff
+from worker.mail import send_queued_mail
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ logger = logging.getLogger(__name__)
 #: bounded by EMAIL_TIMEOUT for each step of the SMTP conversation, so this is generous.
 DEFAULT_STALE_AFTER = 15 * 60
 
-BOOKING_MAIL_TASKS = (notify_staff, acknowledge_patient, send_confirmation)
+BOOKING_MAIL_TASKS = (notify_staff, acknowledge_patient, send_confirmation, send_queued_mail)
 
 
 class Command(BaseCommand):
