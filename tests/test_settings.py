@@ -9,14 +9,14 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from clinic_site.settings import base
+from clinic_site.settings.database import database_from_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_no_database_url_means_sqlite_in_the_project_folder(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    config = base.database_from_env()
+    config = database_from_env(default_sqlite_file=ROOT / "db.sqlite3")
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert Path(config["NAME"]) == ROOT / "db.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
@@ -27,7 +27,7 @@ def test_no_database_url_means_sqlite_in_the_project_folder(monkeypatch):
 
 def test_postgres_url_means_postgresql_with_health_checks(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://clinic:secret@db.internal:5433/clinic")
-    config = base.database_from_env()
+    config = database_from_env(default_sqlite_file=ROOT / "db.sqlite3")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
         "db.internal",
@@ -41,7 +41,7 @@ def test_postgres_url_means_postgresql_with_health_checks(monkeypatch):
 
 def test_sqlite_url_keeps_the_concurrency_options(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/other.sqlite3")
-    config = base.database_from_env()
+    config = database_from_env(default_sqlite_file=ROOT / "db.sqlite3")
     assert config["NAME"] == f"{tmp_path}/other.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 

@@ -7,8 +7,7 @@ from the environment. ``dev.py`` and ``test.py`` relax it; ``production.py`` tig
 import os
 from pathlib import Path
 
-import dj_database_url
-
+from .database import database_from_env
 from .env import env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -110,48 +109,7 @@ TEMPLATES = [
 ]
 
 
-# Database: DATABASE_URL when given (postgres://... in production), else SQLite in the project folder,
-# set up so several processes (web workers, the mail worker) can write at once.
-def conn_max_age():
-    """Seconds a worker keeps its database connection (checked before reuse); 0 opens one per request."""
-    return int(os.environ.get("DB_CONN_MAX_AGE", "60"))
-
-
-def sqlite_database(path):
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": path,
-        # Opening the file and running the PRAGMAs below costs about 2 ms: each worker keeps its connection.
-        "CONN_MAX_AGE": conn_max_age(),
-        "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {
-            # IMMEDIATE takes the write lock when a transaction starts, so two writers queue on the
-            # busy timeout instead of failing with "database is locked" when one upgrades its lock.
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                "PRAGMA busy_timeout=20000;"
-            ),
-        },
-    }
-
-
-def database_from_env():
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if not url:
-        return sqlite_database(BASE_DIR / "db.sqlite3")
-    if url.startswith("sqlite"):
-        config = dj_database_url.parse(url)
-        return sqlite_database(config["NAME"])
-    return dj_database_url.parse(
-        url,
-        conn_max_age=conn_max_age(),
-        conn_health_checks=True,
-    )
-
-
-DATABASES = {"default": database_from_env()}
+DATABASES = {"default": database_from_env(default_sqlite_file=BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -176,35 +134,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# Mail. The site never sends mail inside a request. Booking mails are tasks of their own that send
-# with WORKER_EMAIL_BACKEND; every other mail (password resets, Wagtail's workflow notices, sign-in
-# warnings) goes to EMAIL_BACKEND, which only queues it for the worker (worker/mail.py), which sends it
-# with WORKER_EMAIL_BACKEND and retries like the booking mails. EMAIL_BACKEND in the environment names
-# the backend that really delivers.
-EMAIL_BACKEND = "worker.mail.QueuedEmailBackend"
-WORKER_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-# A queued mail the server could not take is tried again after base_delay seconds, doubling up to
-# max_delay, for max_attempts attempts in all (about a day).
-QUEUED_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clinic@example.com")
-
-# Background tasks: a database-backed queue worked by `manage.py run_worker` (worker/), which keeps
-# django-tasks-db's worker going through database outages and queues a heartbeat every
-# WORKER_HEARTBEAT_SECONDS. The worker counts as stalled (/healthz/worker answers 503, the staff
-# dashboard warns) when no heartbeat has finished for WORKER_STALLED_AFTER seconds or a task has waited
-# more than WORKER_MAIL_LATE_AFTER seconds past its time.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "heartbeat"]}}
-WORKER_HEARTBEAT_SECONDS = int(os.environ.get("WORKER_HEARTBEAT_SECONDS", "30"))
-WORKER_STALLED_AFTER = int(os.environ.get("WORKER_STALLED_AFTER", "180"))
-WORKER_MAIL_LATE_AFTER = int(os.environ.get("WORKER_MAIL_LATE_AFTER", "600"))
-WORKER_RETRY_MAX_SECONDS = 30
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Clinic"
@@ -433,4 +362,5 @@ else:
 SEO_INDEXABLE_HOSTS = env_list("SEO_INDEXABLE_HOSTS")
 
 # Staff sign-in: second factor, lockouts, password reset (clinic_site/settings/sign_in.py).
+from .mail_and_tasks import *  # noqa: E402, F403
 from .sign_in import *  # noqa: E402, F403
