@@ -108,6 +108,13 @@ def front_desk(db):
 
 
 @pytest.fixture
+def desk_client(client, front_desk):
+    """The test client, signed in as a member of the front desk (second factor passed)."""
+    factories.sign_in(client, front_desk)
+    return client
+
+
+@pytest.fixture
 def count_queries():
     """``count_queries(client, url)``: the database queries of a second GET of ``url`` (the first warms
     per-process caches: site root paths, content types, cached fragments)."""

