@@ -127,3 +127,23 @@ def count_queries():
         return len(captured)
 
     return count
+
+
+@pytest.fixture
+def cache_on(settings):
+    """The page cache switched on (tests run with it off), empty before and after."""
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Run what the site does after a commit (cache invalidation, renditions), as a real request would."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
