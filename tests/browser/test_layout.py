@@ -125,7 +125,8 @@ def test_the_side_column_stays_in_view_on_a_wide_screen(new_context, layout_page
     main = page.locator(".page__main").bounding_box()
     box = page.locator(".side .cta")
     assert box.bounding_box()["x"] > main["x"] + main["width"], "the booking box is not beside the text"
-    page.mouse.wheel(0, 2500)
-    page.wait_for_function("scrollY > 2000")
+    # evaluate(), not wait_for_function(): the page's CSP (script-src 'self') refuses the latter's eval.
+    page.evaluate("() => window.scrollTo(0, 2500)")
+    assert page.evaluate("() => window.scrollY") > 2000
     top = box.evaluate("element => element.getBoundingClientRect().top")
     assert 0 <= top < 800, f"the booking box scrolled out of view (top at {top} px)"
