@@ -9,9 +9,12 @@ a request scheduled). The database decides who wins when two patients take the s
   takes the write lock, so writers run one after another and the check sees every earlier booking.
 - PostgreSQL: two transactions can both pass the check; the exclusion constraint
   (``NO_OVERLAP_CONSTRAINT``) then refuses the second insert, which is reported as ``SlotTaken`` too.
+  Inserts of overlapping times can also wait on each other's constraint check; PostgreSQL then ends
+  one of them with "deadlock detected", and that save is simply tried again: its check now sees the
+  winner (``SlotTaken``), or the time is free after all.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from booking import audit
@@ -36,21 +39,35 @@ def clashes(appointment):
     ).exclude(pk=appointment.pk)
 
 
+DEADLOCK_ATTEMPTS = 3
+
+
+def lost_a_deadlock(error):
+    """Whether PostgreSQL ended this transaction to break a deadlock (SQLSTATE 40P01)."""
+    return getattr(error.__cause__, "sqlstate", None) == "40P01"
+
+
 def save_if_free(appointment, *with_it):
     """Save the appointment if its time is free, then call each of ``with_it`` with it, all in one
     transaction. Raises ``SlotTaken`` (and saves nothing) when the time overlaps another appointment."""
-    try:
-        with transaction.atomic():
-            if appointment.holds_time and clashes(appointment).exists():
-                raise SlotTaken
-            appointment.save()
-            for step in with_it:
-                step(appointment)
-    except IntegrityError as error:
-        if breaks_no_overlap(error):
-            raise SlotTaken from None
-        raise
-    return appointment
+    attempt = 1
+    while True:
+        try:
+            with transaction.atomic():
+                if appointment.holds_time and clashes(appointment).exists():
+                    raise SlotTaken
+                appointment.save()
+                for step in with_it:
+                    step(appointment)
+            return appointment
+        except IntegrityError as error:
+            if breaks_no_overlap(error):
+                raise SlotTaken from None
+            raise
+        except OperationalError as error:
+            if not lost_a_deadlock(error) or attempt >= DEADLOCK_ATTEMPTS:
+                raise
+            attempt += 1
 
 
 def change_status(appointment, status, user):
