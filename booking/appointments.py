@@ -12,10 +12,10 @@ a request scheduled). The database decides who wins when two patients take the s
   Before the check, the transaction locks the practitioner's row (SELECT ... FOR UPDATE), so saves
   for one practitioner queue there and each check sees the bookings committed before it. Without that
   queue, overlapping inserts wait on each other's constraint check and PostgreSQL ends one with
-  "deadlock detected" (seen with twenty at once). Should one still lose a deadlock, it is tried again.
+  "deadlock detected" (seen with twenty at once).
 """
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Practitioner
@@ -41,37 +41,23 @@ def clashes(appointment):
     ).exclude(pk=appointment.pk)
 
 
-DEADLOCK_ATTEMPTS = 3
-
-
-def lost_a_deadlock(error):
-    """Whether PostgreSQL ended this transaction to break a deadlock (SQLSTATE 40P01)."""
-    return getattr(error.__cause__, "sqlstate", None) == "40P01"
-
-
 def save_if_free(appointment, *with_it):
     """Save the appointment if its time is free, then call each of ``with_it`` with it, all in one
     transaction. Raises ``SlotTaken`` (and saves nothing) when the time overlaps another appointment."""
-    attempt = 1
-    while True:
-        try:
-            with transaction.atomic():
-                practitioners = Practitioner.objects.select_for_update()
-                list(practitioners.filter(pk=appointment.practitioner_id).values_list("pk", flat=True))
-                if appointment.holds_time and clashes(appointment).exists():
-                    raise SlotTaken
-                appointment.save()
-                for step in with_it:
-                    step(appointment)
-            return appointment
-        except IntegrityError as error:
-            if breaks_no_overlap(error):
-                raise SlotTaken from None
-            raise
-        except OperationalError as error:
-            if not lost_a_deadlock(error) or attempt >= DEADLOCK_ATTEMPTS:
-                raise
-            attempt += 1
+    try:
+        with transaction.atomic():
+            practitioners = Practitioner.objects.select_for_update()
+            list(practitioners.filter(pk=appointment.practitioner_id).values_list("pk", flat=True))
+            if appointment.holds_time and clashes(appointment).exists():
+                raise SlotTaken
+            appointment.save()
+            for step in with_it:
+                step(appointment)
+    except IntegrityError as error:
+        if breaks_no_overlap(error):
+            raise SlotTaken from None
+        raise
+    return appointment
 
 
 def change_status(appointment, status, user):
