@@ -30,6 +30,7 @@ from booking.models import admin_url, appointment_admin_url
 from clinic_site.models import ClinicSettings
 
 ICS_MIMETYPE = "text/calendar; method=PUBLISH"  # Django adds the charset
+ICS_CANCEL_MIMETYPE = "text/calendar; method=CANCEL"
 
 
 def admin_url_for(consultation_request):
@@ -142,8 +143,50 @@ def booking_notice(appointment, clinic=None):
     return EmailMessage(subject=f"New online booking {appointment.reference}", body=body, to=recipients)
 
 
-def appointment_confirmation(appointment, clinic=None, now=None):
-    """ "Your appointment is booked": when, where, with whom, the reference, and the .ics file."""
+def change_notice(appointment, clinic=None):
+    """ "A patient moved (or cancelled) their appointment": the reference, the time and the admin link."""
+    clinic = clinic or clinic_settings()
+    recipients = staff_recipients(clinic)
+    if not recipients:
+        return None
+    cancelled = appointment.status == appointment.Status.CANCELLED
+    body = render_to_string(
+        "booking/email/appointment_change_notice.txt",
+        {
+            "reference": appointment.reference,
+            "cancelled": cancelled,
+            "when": local_time_text(appointment.start),
+            "admin_url": appointment_admin_link(appointment),
+        },
+    )
+    what = "cancelled" if cancelled else "moved"
+    return EmailMessage(
+        subject=f"Appointment {appointment.reference} {what} online", body=body, to=recipients
+    )
+
+
+def appointment_cancellation(appointment, clinic=None, now=None):
+    """ "Your appointment is cancelled", with a METHOD:CANCEL .ics that removes it from the calendar."""
+    if not appointment.email:
+        return None
+    clinic = clinic or clinic_settings()
+    body = render_to_string(
+        "booking/email/appointment_cancelled.txt",
+        {"appointment": appointment, "when": local_time_text(appointment.start), "clinic": clinic},
+    )
+    message = EmailMessage(
+        subject=f"Your appointment at {clinic.name} is cancelled ({appointment.reference})",
+        body=body,
+        to=[appointment.email],
+        reply_to=[clinic.email] if clinic.email else None,
+    )
+    message.attach(ics.FILENAME, ics.appointment_calendar(appointment, clinic, now=now), ICS_CANCEL_MIMETYPE)
+    return message
+
+
+def appointment_confirmation(appointment, clinic=None, now=None, manage_url=""):
+    """ "Your appointment is booked": when, where, with whom, the reference, the .ics file, and the
+    patient's manage link (online bookings)."""
     if not appointment.email:
         return None
     clinic = clinic or clinic_settings()
@@ -155,6 +198,7 @@ def appointment_confirmation(appointment, clinic=None, now=None):
             "address": clinic.address_text,
             "ics_filename": ics.FILENAME,
             "clinic": clinic,
+            "manage_url": manage_url,
         },
     )
     message = EmailMessage(

@@ -81,6 +81,13 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="Shown with every booking, e.g. “Free to cancel until 24 hours before; later, call us.”",
     )
+    change_notice_hours = models.PositiveSmallIntegerField(
+        "notice to cancel or move online (hours)",
+        default=24,
+        validators=[MaxValueValidator(24 * 14)],
+        help_text="Until how long before a visit patients can cancel or move it with their manage link; "
+        "closer to the visit, the link shows the clinic's phone number instead.",
+    )
     logo = models.ForeignKey(
         "articles.ClinicImage",
         null=True,
@@ -143,6 +150,7 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("booking_horizon_days"),
                 FieldPanel("booking_slot_minutes"),
                 FieldPanel("cancellation_policy"),
+                FieldPanel("change_notice_hours"),
             ],
             "Online booking",
         ),
