@@ -186,11 +186,10 @@ def test_a_time_taken_meanwhile_leaves_the_appointment_and_offers_others(client,
 
 def test_a_move_may_overlap_the_appointments_own_old_time(client, booked, mara):
     appointment, token = booked
-    response = client.post(
-        url(token, "move/"),
-        {"slot": slot_value(mara.pk, days_ahead_at(3, 11) + datetime.timedelta(minutes=30))},
-    )
+    half_an_hour_later = appointment.start + datetime.timedelta(minutes=30)
+    response = client.post(url(token, "move/"), {"slot": slot_value(mara.pk, half_an_hour_later)})
     assert response.status_code == 303
+    assert Appointment.objects.get().start == half_an_hour_later
 
 
 @pytest.mark.parametrize(
