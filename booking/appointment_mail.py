@@ -8,6 +8,7 @@
 
 - ``notify_staff_of_change``: the patient moved or cancelled it with their manage link (reference,
   time, admin link).
+- ``booking.reminders.remind_patient``: the reminders, queued with the confirmation.
 - ``tell_patient_of_cancellation``: the patient's "cancelled" mail with a METHOD:CANCEL calendar file.
 
 An online booking's confirmation carries the patient's manage link, minted as the mail is written
@@ -26,6 +27,7 @@ from django_tasks_db import DatabaseBackend
 
 from booking import manage_links, notifications
 from booking.models import Appointment
+from booking.reminders import enqueue_reminders
 from booking.tasks import BookingMail, send_with_retry
 
 logger = logging.getLogger(__name__)
@@ -117,6 +119,7 @@ def enqueue_appointment_mails(appointment, staff_notice):
             notify_staff_of_booking.enqueue(appointment_id)
         if confirm:
             confirm_appointment.enqueue(appointment_id, requested_at)
+            enqueue_reminders(appointment)
 
     with_the_save(enqueue)
 
@@ -134,5 +137,6 @@ def enqueue_change_mails(appointment):
             tell_patient_of_cancellation.enqueue(appointment_id)
         elif mail_patient:
             confirm_appointment.enqueue(appointment_id, requested_at)
+            enqueue_reminders(appointment)
 
     with_the_save(enqueue)

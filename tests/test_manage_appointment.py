@@ -18,15 +18,15 @@ from booking.appointment_forms import slot_value
 from booking.models import Appointment, RequestAuditEntry
 from tests.factories import (
     PATIENT_NAME,
+    local_at,
     make_appointment,
     make_booking_clinic,
-    make_practitioner,
-    make_schedule,
-    make_visit,
+    make_online_visit,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]  # rate-limit counts
 ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+REMINDER_TASK = "booking.reminders.remind_patient"
 PATIENT_DETAILS = (PATIENT_NAME, "harriet@example.com", "Neck pain", "Stiff neck")
 
 
@@ -36,26 +36,24 @@ def clinic(home):
 
 
 @pytest.fixture
-def mara(clinic):
-    practitioner = make_practitioner("Mara Ellison")
-    make_schedule(practitioner)
-    return practitioner
+def online(clinic):
+    return make_online_visit()
 
 
 @pytest.fixture
-def visit(mara):
-    return make_visit(practitioners=[mara])
+def mara(online):
+    return online[0]
 
 
-def days_ahead_at(days, hour):
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZONE)
+@pytest.fixture
+def visit(online):
+    return online[1]
 
 
 @pytest.fixture
 def booked(mara, visit):
     """An online booking three days ahead, and the token of its manage link."""
-    appointment = make_appointment(mara, visit, days_ahead_at(3, 11))
+    appointment = make_appointment(mara, visit, local_at(3, 11))
     return appointment, manage_links.issue(appointment)
 
 
@@ -113,7 +111,7 @@ def test_cancelling_keeps_the_appointment_cancelled_audited_and_mailed(client, b
     ]
     assert mail.outbox == []  # nothing sent inside the request
 
-    for result in DBTaskResult.objects.all():
+    for result in DBTaskResult.objects.exclude(task_path=REMINDER_TASK):
         result.task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
     notice = next(message for message in mail.outbox if message.to == ["frontdesk@clinic.example"])
     assert appointment.reference in notice.body and "cancelled" in notice.subject
@@ -127,7 +125,7 @@ def test_cancelling_keeps_the_appointment_cancelled_audited_and_mailed(client, b
 def test_moving_changes_the_same_appointment_and_its_calendar_entry(client, booked, mara):
     appointment, token = booked
     before = calendar_event(client.get(url(token, "appointment.ics")).content)[1]
-    new_start = days_ahead_at(4, 14)
+    new_start = local_at(4, 14)
     slot = slot_value(mara.pk, new_start)
     assert f'value="{slot}"' not in client.get(url(token, "move/")).content.decode()  # a later page
     choices = client.get(url(token, "move/") + f"?from={new_start.date().isoformat()}").content.decode()
@@ -152,19 +150,19 @@ def test_moving_changes_the_same_appointment_and_its_calendar_entry(client, book
     assert queued() == [
         "booking.appointment_mail.confirm_appointment",
         "booking.appointment_mail.notify_staff_of_change",
+        REMINDER_TASK,
+        REMINDER_TASK,
     ]
 
 
 def test_the_mail_after_a_move_carries_the_new_time_and_a_fresh_link(client, booked, mara):
     appointment, token = booked
-    client.post(url(token, "move/"), {"slot": slot_value(mara.pk, days_ahead_at(4, 14))})
-    for result in DBTaskResult.objects.all():
+    client.post(url(token, "move/"), {"slot": slot_value(mara.pk, local_at(4, 14))})
+    for result in DBTaskResult.objects.exclude(task_path=REMINDER_TASK):
         result.task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
     patient = next(message for message in mail.outbox if message.to == ["harriet@example.com"])
     _, event = calendar_event(patient.attachments[0][1])
-    assert event["SEQUENCE"] == 1 and event.decoded("DTSTART") == days_ahead_at(4, 14).astimezone(
-        datetime.UTC
-    )
+    assert event["SEQUENCE"] == 1 and event.decoded("DTSTART") == local_at(4, 14).astimezone(datetime.UTC)
     fresh = re.search(r"/book/manage/([^/\s]+)/", patient.body).group(1)
     assert fresh != token
     assert client.get(url(fresh)).status_code == 200
@@ -173,14 +171,14 @@ def test_the_mail_after_a_move_carries_the_new_time_and_a_fresh_link(client, boo
 
 def test_a_time_taken_meanwhile_leaves_the_appointment_and_offers_others(client, booked, mara, visit):
     appointment, token = booked
-    wanted = days_ahead_at(4, 14)
+    wanted = local_at(4, 14)
     make_appointment(mara, visit, wanted, name="Someone Else", email="else@example.org")
     response = client.post(url(token, "move/"), {"slot": slot_value(mara.pk, wanted)})
     assert response.status_code == 409
     text = response.content.decode()
     assert "That time was just taken" in text and 'name="slot"' in text
     appointment.refresh_from_db()
-    assert (appointment.start, appointment.sequence) == (days_ahead_at(3, 11), 0)
+    assert (appointment.start, appointment.sequence) == (local_at(3, 11), 0)
     assert Appointment.objects.count() == 2 and queued() == []
 
 
@@ -227,8 +225,8 @@ def test_the_clinic_sets_the_notice_window(client, booked, clinic):
 
 
 def test_cancelled_and_past_appointments_say_so(client, mara, visit):
-    cancelled = make_appointment(mara, visit, days_ahead_at(3, 11), status=Appointment.Status.CANCELLED)
-    past = make_appointment(mara, visit, days_ahead_at(-2, 11))
+    cancelled = make_appointment(mara, visit, local_at(3, 11), status=Appointment.Status.CANCELLED)
+    past = make_appointment(mara, visit, local_at(-2, 11))
     assert "This appointment is cancelled" in client.get(url(manage_links.issue(cancelled))).content.decode()
     text = client.get(url(manage_links.issue(past))).content.decode()
     assert "This appointment has passed" in text and "Cancel this appointment" not in text

@@ -127,6 +127,7 @@ class Appointment(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     change_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     manage_token_hash = models.CharField(
         max_length=64,
         blank=True,
