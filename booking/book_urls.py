@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from booking import book_views
+from booking import book_views, manage_views
 
 app_name = "book"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("details/", book_views.details, name="details"),
     path("confirmed/<uuid:uid>/", book_views.confirmed, name="confirmed"),
     path("confirmed/<uuid:uid>/appointment.ics", book_views.calendar_file, name="calendar_file"),
+    path("manage/<str:token>/", manage_views.show, name="manage"),
+    path("manage/<str:token>/appointment.ics", manage_views.calendar_file, name="manage_calendar"),
+    path("manage/<str:token>/cancel/", manage_views.cancel, name="manage_cancel"),
+    path("manage/<str:token>/move/", manage_views.move, name="manage_move"),
 ]

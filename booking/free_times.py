@@ -98,9 +98,10 @@ def schedule_inputs(practitioner_ids, first_day, last_day, zone, ignore_appointm
     }
 
 
-def free_slots(appointment_type, practitioners, rules, only_day=None):
+def free_slots(appointment_type, practitioners, rules, only_day=None, ignore_appointment=None):
     """Every free start time for this visit with these practitioners within the rules' horizon (or on
-    ``only_day``, a local date, when given)."""
+    ``only_day``, a local date, when given). ``ignore_appointment`` (an id) leaves out the time of the
+    appointment being moved, so it can move to a time that overlaps its old one."""
     ids = [practitioner.pk for practitioner in practitioners]
     if not ids:
         return []
@@ -108,15 +109,15 @@ def free_slots(appointment_type, practitioners, rules, only_day=None):
     last_day = rules.latest.astimezone(rules.zone).date()
     if only_day is not None:
         first_day, last_day = only_day - datetime.timedelta(days=1), only_day
-    inputs = schedule_inputs(ids, first_day, last_day, rules.zone)
+    inputs = schedule_inputs(ids, first_day, last_day, rules.zone, ignore_appointment)
     return availability.free_slots(ids, visit_of(appointment_type), rules, **inputs, only_day=only_day)
 
 
-def free_at(appointment_type, practitioners, start, rules):
+def free_at(appointment_type, practitioners, start, rules, ignore_appointment=None):
     """The practitioners (ids) for whom ``start`` is one of the free times, computed for its day only."""
     day = start.astimezone(rules.zone).date()
     return {
         slot.practitioner
-        for slot in free_slots(appointment_type, practitioners, rules, only_day=day)
+        for slot in free_slots(appointment_type, practitioners, rules, day, ignore_appointment)
         if slot.start == start
     }

@@ -142,26 +142,84 @@ def booking_notice(appointment, clinic=None):
     return EmailMessage(subject=f"New online booking {appointment.reference}", body=body, to=recipients)
 
 
-def appointment_confirmation(appointment, clinic=None, now=None):
-    """ "Your appointment is booked": when, where, with whom, the reference, and the .ics file."""
-    if not appointment.email:
-        return None
+def change_notice(appointment, clinic=None):
+    """ "A patient moved (or cancelled) their appointment": the reference, the time and the admin link."""
     clinic = clinic or clinic_settings()
+    recipients = staff_recipients(clinic)
+    if not recipients:
+        return None
+    cancelled = appointment.status == appointment.Status.CANCELLED
     body = render_to_string(
-        "booking/email/appointment_confirmation.txt",
+        "booking/email/appointment_change_notice.txt",
+        {
+            "reference": appointment.reference,
+            "cancelled": cancelled,
+            "when": local_time_text(appointment.start),
+            "admin_url": appointment_admin_link(appointment),
+        },
+    )
+    what = "cancelled" if cancelled else "moved"
+    return EmailMessage(
+        subject=f"Appointment {appointment.reference} {what} online", body=body, to=recipients
+    )
+
+
+def to_patient(appointment, clinic, subject, template, manage_url="", calendar_method=None, now=None):
+    """A mail to the patient about their appointment: when, where, with whom, the reference, and (when
+    given) their manage link and the calendar file with ``calendar_method`` (PUBLISH or CANCEL)."""
+    body = render_to_string(
+        template,
         {
             "appointment": appointment,
             "when": local_time_text(appointment.start),
             "address": clinic.address_text,
             "ics_filename": ics.FILENAME,
             "clinic": clinic,
+            "manage_url": manage_url,
         },
     )
     message = EmailMessage(
-        subject=f"Your appointment at {clinic.name} ({appointment.reference})",
+        subject=f"{subject} ({appointment.reference})",
         body=body,
         to=[appointment.email],
         reply_to=[clinic.email] if clinic.email else None,
     )
-    message.attach(ics.FILENAME, ics.appointment_calendar(appointment, clinic, now=now), ICS_MIMETYPE)
+    if calendar_method:
+        calendar = ics.appointment_calendar(appointment, clinic, now=now)
+        message.attach(ics.FILENAME, calendar, f"text/calendar; method={calendar_method}")
     return message
+
+
+def appointment_cancellation(appointment, clinic=None, now=None):
+    """ "Your appointment is cancelled", with a METHOD:CANCEL .ics that removes it from the calendar."""
+    if not appointment.email:
+        return None
+    clinic = clinic or clinic_settings()
+    subject = f"Your appointment at {clinic.name} is cancelled"
+    return to_patient(
+        appointment,
+        clinic,
+        subject,
+        "booking/email/appointment_cancelled.txt",
+        calendar_method="CANCEL",
+        now=now,
+    )
+
+
+def appointment_confirmation(appointment, clinic=None, now=None, manage_url=""):
+    """ "Your appointment is booked": when, where, with whom, the reference, the .ics file, and the
+    patient's manage link (online bookings)."""
+    if not appointment.email:
+        return None
+    clinic = clinic or clinic_settings()
+    template = "booking/email/appointment_confirmation.txt"
+    subject = f"Your appointment at {clinic.name}"
+    return to_patient(appointment, clinic, subject, template, manage_url, calendar_method="PUBLISH", now=now)
+
+
+def appointment_reminder(appointment, clinic=None, manage_url=""):
+    """ "A reminder of your appointment": date, time, place, practitioner, the manage link; nothing the
+    patient told us."""
+    clinic = clinic or clinic_settings()
+    subject = f"Reminder: your appointment at {clinic.name}"
+    return to_patient(appointment, clinic, subject, "booking/email/appointment_reminder.txt", manage_url)

@@ -1,11 +1,25 @@
 """Clinic details that staff edit once in Settings and every template reads."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+
+
+def hours_list(value):
+    """Whole hours separated by commas, e.g. "48, 2" (Clinic details › reminders)."""
+    try:
+        hours = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise ValidationError("Write whole hours separated by commas, e.g. “48, 2”.") from None
+    if any(hour < 1 or hour > 24 * 14 for hour in hours):
+        raise ValidationError("Each reminder must be between 1 and 336 hours before the visit.")
+    return hours
 
 
 class OpeningHoursBlock(blocks.StructBlock):
@@ -87,6 +101,21 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="Shown with every booking, e.g. “Free to cancel until 24 hours before; later, call us.”",
     )
+    change_notice_hours = models.PositiveSmallIntegerField(
+        "notice to cancel or move online (hours)",
+        default=24,
+        validators=[MaxValueValidator(24 * 14)],
+        help_text="Until how long before a visit patients can cancel or move it with their manage link; "
+        "closer to the visit, the link shows the clinic's phone number instead.",
+    )
+    reminder_hours = models.CharField(
+        "reminders (hours before)",
+        max_length=40,
+        default="48, 2",
+        blank=True,
+        validators=[hours_list],
+        help_text="When reminder mails go to patients with an email address, e.g. “48, 2”; empty for none.",
+    )
     logo = models.ForeignKey(
         "articles.ClinicImage",
         null=True,
@@ -149,6 +178,8 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("booking_horizon_days"),
                 FieldPanel("booking_slot_minutes"),
                 FieldPanel("cancellation_policy"),
+                FieldPanel("change_notice_hours"),
+                FieldPanel("reminder_hours"),
             ],
             "Online booking",
         ),
@@ -163,6 +194,15 @@ class ClinicSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "clinic details"
+
+    @property
+    def reminder_offsets(self):
+        """How long before a visit each reminder goes, latest first."""
+        try:
+            hours = hours_list(self.reminder_hours or "")
+        except ValidationError:
+            return []
+        return sorted((datetime.timedelta(hours=hour) for hour in set(hours)), reverse=True)
 
     @property
     def address_lines(self):

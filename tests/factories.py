@@ -340,3 +340,20 @@ def booking_data(slot, condition=None, **overrides):
     for name in ("patient_type", "preferred_times", "practitioner", "treatment"):
         data.pop(name, None)
     return data
+
+
+def local_at(days, hour):
+    """``hour`` o'clock in the clinic's time zone, ``days`` from today."""
+    import zoneinfo
+
+    from django.conf import settings
+
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def make_online_visit(name="Mara Ellison"):
+    """A practitioner who takes online bookings every day 9–17, and a 60-minute visit they offer."""
+    practitioner = make_practitioner(name)
+    make_schedule(practitioner)
+    return practitioner, make_visit(practitioners=[practitioner])

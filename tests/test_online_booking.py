@@ -143,6 +143,7 @@ def test_booking_stores_the_appointment_with_its_mails_and_audit_entry(client, f
     assert tasks == [
         "booking.appointment_mail.confirm_appointment",
         "booking.appointment_mail.notify_staff_of_booking",
+        "booking.reminders.remind_patient",  # 2 hours before (48 hours before is already past)
     ]
     entry = RequestAuditEntry.objects.get(appointment_id_ref=appointment.pk)
     assert (entry.action, entry.detail, entry.user) == ("book", "booked online", None)

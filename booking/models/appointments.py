@@ -125,6 +125,16 @@ class Appointment(models.Model):
     submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    change_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancellation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    manage_token_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="SHA-256 of the patient's manage link token (the token itself is only in their mail).",
+    )
 
     objects = AppointmentQuerySet.as_manager()
 
