@@ -59,9 +59,7 @@ def calendar_in(message):
     raise AssertionError(f"no calendar file in {message['Subject']!r}")
 
 
-def test_a_patient_books_then_moves_and_cancels_from_the_links_in_the_mails(
-    phone_page, shot, site, site_db
-):
+def test_a_patient_books_then_moves_and_cancels_from_the_links_in_the_mails(phone_page, shot, site, site_db):
     mail = Mail(site)
     mail.server.start()
     try:
