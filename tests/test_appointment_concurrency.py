@@ -5,9 +5,7 @@ transaction's check) and PostgreSQL in CI (the exclusion constraint).
 """
 
 import datetime
-import threading
 import zoneinfo
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
@@ -18,37 +16,16 @@ from django.utils import timezone
 from booking.appointment_forms import slot_value
 from booking.appointments import SlotTaken, save_if_free
 from booking.models import Appointment
+from tests.concurrency import all_at_once, needs_a_shared_database
 from tests.factories import booking_data, make_booking_clinic, make_practitioner, make_schedule, make_visit
 
 CLIENTS = 50
 ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def in_memory_sqlite():
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name)
-
-
-def all_at_once(count, work):
-    """Run ``work(number)`` in ``count`` threads released together; returns the results in order."""
-    barrier = threading.Barrier(count)
-
-    def run(number):
-        try:
-            barrier.wait(timeout=30)
-            return work(number)
-        finally:
-            connection.close()
-
-    connection.close()
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(run, range(count)))
-
-
 @pytest.fixture
 def setting(settings, home):
-    if in_memory_sqlite():
-        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    needs_a_shared_database()
     settings.BOOKING_RATE_LIMIT = None
     make_booking_clinic()
     practitioner = make_practitioner("Mara Ellison")

@@ -19,21 +19,16 @@ from django_tasks_db.models import DBTaskResult
 
 from booking.models import ConsultationRequest
 from tests import factories
+from tests.concurrency import needs_a_shared_database
 from tests.factories import FORM_URL, THANK_YOU_URL, make_clinic, valid_data
 
 THREADS = 20
 SUBMISSIONS = 200
 
 
-def in_memory_sqlite():
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_submissions_from_20_threads(settings, home):
-    if in_memory_sqlite():
-        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    needs_a_shared_database()
     settings.BOOKING_RATE_LIMIT = None
     settings.BOOKING_MIN_FILL_SECONDS = 0
     make_clinic()
@@ -110,8 +105,7 @@ def post_at_once(posts):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_form_sent_ten_times_at_once_is_stored_once(settings, home):
-    if in_memory_sqlite():
-        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    needs_a_shared_database()
     settings.BOOKING_RATE_LIMIT = None
     make_clinic()
     data = valid_data(factories.make_condition("Neck pain"))
@@ -124,8 +118,7 @@ def test_one_form_sent_ten_times_at_once_is_stored_once(settings, home):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_posts_at_once_from_one_address_store_exactly_the_limit(settings, home):
-    if in_memory_sqlite():
-        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    needs_a_shared_database()
     settings.BOOKING_RATE_LIMIT = (5, 600)
     make_clinic()
     condition = factories.make_condition("Migraine")

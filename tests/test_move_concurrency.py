@@ -4,21 +4,19 @@ nobody ends up with a second appointment. Runs on the configured database: the f
 database locally (the IMMEDIATE transaction's check) and PostgreSQL in CI (the exclusion constraint).
 """
 
-import datetime
-import threading
 import zoneinfo
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
 
 from booking import manage_links
 from booking.appointment_forms import slot_value
 from booking.models import Appointment
+from tests.concurrency import all_at_once, needs_a_shared_database
 from tests.factories import (
+    local_at,
     make_appointment,
     make_booking_clinic,
     make_practitioner,
@@ -30,45 +28,18 @@ PATIENTS = 20
 ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def in_memory_sqlite():
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name)
-
-
-def all_at_once(count, work):
-    """Run ``work(number)`` in ``count`` threads released together; returns the results in order."""
-    barrier = threading.Barrier(count)
-
-    def run(number):
-        try:
-            barrier.wait(timeout=30)
-            return work(number)
-        finally:
-            connection.close()
-
-    connection.close()
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(run, range(count)))
-
-
-def local(days, hour):
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZONE)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_patients_moving_into_one_time_get_it_once(settings, home):
-    if in_memory_sqlite():
-        pytest.skip("needs a file-based SQLite test database or PostgreSQL")
+    needs_a_shared_database()
     settings.BOOKING_RATE_LIMIT = None
     make_booking_clinic()
     practitioner = make_practitioner("Mara Ellison")
     make_schedule(practitioner)
     kind = make_visit(practitioners=[practitioner], buffer_after_minutes=15)
     # Twenty bookings spread over five days (9, 11, 13 and 15 o'clock), all well outside the notice window.
-    starts = [local(3 + number // 4, 9 + 2 * (number % 4)) for number in range(PATIENTS)]
+    starts = [local_at(3 + number // 4, 9 + 2 * (number % 4)) for number in range(PATIENTS)]
     tokens = [manage_links.issue(make_appointment(practitioner, kind, start)) for start in starts]
-    target = local(2, 11)
+    target = local_at(2, 11)
     slot = slot_value(practitioner.pk, target)
 
     def patient(number):

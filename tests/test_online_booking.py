@@ -267,6 +267,7 @@ def test_the_confirmation_says_when_where_and_with_whom_and_nothing_the_patient_
     assert appointment.reference in text and "Mara Ellison, DACM, L.Ac." in text and "1 Harbour Road" in text
     assert start.strftime("%B %-d") in text and "10:00 AM" in text
     assert "Dana" not in text and "Stiff neck" not in text
+    assert "link to move or cancel it online, up to 24 hours before" in text
     assert "no-store" in response["Cache-Control"]
     assert (
         page(response).find("a", string="Add to calendar")["href"]
