@@ -33,8 +33,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load_booking import cookie_from, hidden_inputs, percentile  # noqa: E402
-from tests.live_site import Site  # noqa: E402
+from bench.load_booking import cookie_from, hidden_inputs, load_site, percentile, prepare  # noqa: E402
 
 TIME_LINK = re.compile(r'href="(/book/details/\?[^"]+)"')
 
@@ -169,23 +168,15 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
 
-    database_url = args.database_url if args.database_url.startswith("postgres") else None
     rng_seed = args.seed if args.seed is not None else random.randrange(10**6)
     with tempfile.TemporaryDirectory(prefix="clinic-book-load-") as temporary:
-        site = Site(
-            args.workdir or temporary,
-            database_url=database_url,
-            BOOKING_RATE_LIMIT="off",
-            BOOKING_MIN_FILL_SECONDS="0",
-        )
-        engine = "PostgreSQL" if database_url else "SQLite"
+        site = load_site(args.workdir or temporary, args.database_url)
+        engine = "SQLite" if site.database_url.startswith("sqlite") else "PostgreSQL"
         print(
             f"== booking load: {args.bookings} patients from {args.clients} clients, {engine}, "
             f"seed {rng_seed}"
         )
-        started = time.perf_counter()
-        site.prepare()
-        print(f"   site prepared in {time.perf_counter() - started:.1f} s", flush=True)
+        prepare(site)
         setup = json.loads(site.query(SETUP).splitlines()[-1])
         run_id = uuid.uuid4().hex[:8]
         numbers = iter(range(args.bookings))

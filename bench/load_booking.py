@@ -143,6 +143,23 @@ class Patient:
         return outcome
 
 
+def load_site(folder, database_url):
+    """The site the load tests drive: rate limit and minimum fill time off, on PostgreSQL when
+    ``database_url`` names one, else on a new SQLite file in ``folder``."""
+    return Site(
+        folder,
+        database_url=database_url if database_url.startswith("postgres") else None,
+        BOOKING_RATE_LIMIT="off",
+        BOOKING_MIN_FILL_SECONDS="0",
+    )
+
+
+def prepare(site):
+    started = time.perf_counter()
+    site.prepare()
+    print(f"   site prepared in {time.perf_counter() - started:.1f} s", flush=True)
+
+
 def percentile(values, fraction):
     if not values:
         return float("nan")
@@ -206,23 +223,15 @@ def main(argv=None):
     parser.add_argument("--workdir", help="keep the site here (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
 
-    database_url = args.database_url if args.database_url.startswith("postgres") else None
     with tempfile.TemporaryDirectory(prefix="clinic-load-") as temporary:
-        site = Site(
-            args.workdir or temporary,
-            database_url=database_url,
-            BOOKING_RATE_LIMIT="off",
-            BOOKING_MIN_FILL_SECONDS="0",
-        )
-        engine = "PostgreSQL" if database_url else "SQLite"
+        site = load_site(args.workdir or temporary, args.database_url)
+        engine = "SQLite" if site.database_url.startswith("sqlite") else "PostgreSQL"
         print(
             f"== load: {args.submissions} submissions from {args.clients} clients, {engine}, "
             f"gunicorn with {args.workers} workers",
             flush=True,
         )
-        started = time.perf_counter()
-        site.prepare()
-        print(f"   site prepared in {time.perf_counter() - started:.1f} s", flush=True)
+        prepare(site)
         run_id = uuid.uuid4().hex[:8]
         with site.serve(workers=args.workers, log_name="load-gunicorn.log") as server:
             outcomes, wall = drive(server.port, args.submissions, args.clients, run_id)
