@@ -16,7 +16,7 @@ import enum
 
 from django.utils import timezone
 
-from booking import audit
+from booking import audit, manage_links
 from booking.appointment_mail import enqueue_change_mails
 from booking.appointments import save_if_free
 from booking.models import Appointment
@@ -63,8 +63,9 @@ def cancel(appointment, reason=""):
     )
 
 
-def move(appointment, start):
-    """Move the appointment to ``start`` with the same practitioner. Raises ``SlotTaken`` when the time
+def move(appointment, start, token):
+    """Move the appointment to ``start`` with the same practitioner, through the manage link ``token``
+    (which keeps working; links to the old time in other mails stop). Raises ``SlotTaken`` when the time
     was taken meanwhile; the appointment (in the database and this object) then stays where it was."""
     was = appointment.start
     appointment.set_time(start)
@@ -75,6 +76,7 @@ def move(appointment, start):
             lambda saved: audit.record_appointment(
                 None, audit.Action.MOVE, saved, "moved by the patient online"
             ),
+            lambda saved: manage_links.follow(token, saved),
             enqueue_change_mails,
         )
     except Exception:

@@ -174,7 +174,7 @@ def move(request, clinic, appointment, token):
     if not still_free(appointment, clinic, start):
         return move_page(request, clinic, appointment, token, status=409, taken=True)
     try:
-        manage.move(appointment, start)
+        manage.move(appointment, start, token)
     except SlotTaken:
         logger.info("Manage link: the new time for %s was taken meanwhile", appointment.reference)
         return move_page(request, clinic, appointment, token, status=409, taken=True)

@@ -71,13 +71,16 @@ def test_a_reminder_at_its_time_carries_the_visit_and_a_manage_link_only(client,
     mara, visit = mara_and_visit
     appointment = make_appointment(mara, visit, timezone.now() + datetime.timedelta(hours=2))
     due = timezone.now()
+    confirmation_link = f"/book/manage/{manage_links.issue(appointment)}/"
     assert run([appointment.pk, 0, due.isoformat()]) == "sent"
     message = mail.outbox[0]
     assert message.to == ["harriet@example.com"] and appointment.reference in message.subject
     assert "Mara Ellison" in message.body and "1 Harbour Road" in message.body
     assert not any(detail in message.body for detail in (PATIENT_NAME, "Neck pain", "Stiff neck"))
     link = re.search(r"/book/manage/[^/\s]+/", message.body).group(0)
-    assert client.get(link).status_code == 200
+    assert link != confirmation_link and client.get(link).status_code == 200
+    # The reminder's own link does not retire the one in the confirmation the patient may look for.
+    assert client.get(confirmation_link).status_code == 200
     assert run([appointment.pk, 0, due.isoformat()]) == "already sent"
 
 

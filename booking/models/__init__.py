@@ -1,7 +1,7 @@
 """The booking app's models: consultation requests and their audit log, the clinic's schedule, and
 appointments."""
 
-from .appointments import Appointment, appointment_admin_url
+from .appointments import Appointment, ManageLink, appointment_admin_url
 from .requests import (
     ADMIN_URL_NAMESPACE,
     ConsultationRequest,
@@ -17,6 +17,7 @@ __all__ = [
     "AppointmentType",
     "ClinicClosure",
     "ConsultationRequest",
+    "ManageLink",
     "PractitionerSchedule",
     "RequestAuditEntry",
     "ScheduleException",

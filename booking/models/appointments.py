@@ -128,14 +128,6 @@ class Appointment(models.Model):
     change_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    manage_token_hash = models.CharField(
-        max_length=64,
-        blank=True,
-        db_index=True,
-        editable=False,
-        help_text="SHA-256 of the patient's manage link token (the token itself is only in their mail).",
-    )
-
     objects = AppointmentQuerySet.as_manager()
 
     class Meta:
@@ -164,3 +156,20 @@ class Appointment(models.Model):
         self.end = start + kind.duration
         self.blocked_from = start - kind.buffer_before
         self.blocked_until = self.end + kind.buffer_after
+
+
+class ManageLink(models.Model):
+    """One manage link mailed to a patient for their appointment (in a confirmation or a reminder).
+
+    Only the SHA-256 of the link's random token is kept. A link opens its appointment for as long as the
+    appointment is at the time the link was mailed for: every mail about one time carries a link that
+    works (the confirmation and each reminder), and a move makes the links to the old time stop working.
+    """
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="manage_links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    start = models.DateTimeField(editable=False, help_text="The appointment's time when the link was mailed.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self):
+        return f"Manage link for {self.appointment}"
