@@ -1,7 +1,8 @@
 """After booking: a patient on a phone books a time, opens the manage link from the confirmation mail,
-moves the appointment, then cancels it from the fresh link the move mailed (an altered link opens nothing). The mails are really sent:
-the site's own task worker (``db_worker --batch``) delivers them to a mail server this test runs. axe
-checks every page; screenshots of each step go to test-artifacts/screenshots/."""
+moves the appointment, then cancels it from the fresh link the move mailed (an altered link opens
+nothing). The mails are really sent: the site's own task worker (``db_worker --batch``) delivers them
+to a mail server this test runs. axe checks every page; screenshots of each step go to
+test-artifacts/screenshots/."""
 
 import re
 import time
