@@ -228,7 +228,6 @@ class CalendarView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         )
         return context
 
-
     def to_mark(self, holding):
         """Started visits the front desk can mark arrived or no-show, and marked ones to undo; none for
         staff who may only look."""
