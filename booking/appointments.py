@@ -15,17 +15,33 @@ a request scheduled). The database decides who wins when two patients take the s
   "deadlock detected" (seen with twenty at once).
 """
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Practitioner
-from booking import audit
+from booking import audit, notifications
 from booking.models import Appointment
 from booking.models.appointments import NO_OVERLAP_CONSTRAINT
 
 
 class SlotTaken(Exception):
     """The time overlaps another appointment of the same practitioner (booked meanwhile)."""
+
+
+class NotMarkable(Exception):
+    """Only a booked appointment whose start has come can be marked arrived or a no-show."""
+
+
+def mark_cancelled(appointment, notice_hours, now=None):
+    """Set the appointment cancelled now, and whether that was late: inside ``notice_hours`` (Clinic
+    details › notice to cancel or move) before its start. The flag is stored rather than worked out in
+    the report, so changing the notice later does not rewrite past cancellations."""
+    now = now or timezone.now()
+    appointment.status = Appointment.Status.CANCELLED
+    appointment.cancelled_at = now
+    appointment.cancelled_late = appointment.start - now < datetime.timedelta(hours=notice_hours)
 
 
 def breaks_no_overlap(error):
@@ -63,15 +79,22 @@ def save_if_free(appointment, *with_it):
 def change_status(appointment, status, user):
     """Mark an appointment arrived, completed, no-show, cancelled or booked again, audited.
 
-    Booking a cancelled appointment again takes its time back only if it is still free (``SlotTaken``).
+    Arrived and no-show only once a booked appointment's start has come (``NotMarkable``); a mistaken
+    mark is undone by booking it again. Booking a cancelled appointment again takes its time back only
+    if it is still free (``SlotTaken``).
     """
     previous = appointment.status
     if status == previous:
         return appointment
-    appointment.status = status
+    Status = Appointment.Status
+    if status in (Status.ARRIVED, Status.NO_SHOW) and not appointment.markable():
+        raise NotMarkable
+    if status == Status.CANCELLED:
+        mark_cancelled(appointment, notifications.clinic_settings().change_notice_hours)
+    else:
+        appointment.status = status
+        appointment.cancelled_late = False
     appointment.sequence += 1
-    if status == Appointment.Status.CANCELLED:
-        appointment.cancelled_at = timezone.now()
     action = audit.Action.CANCEL if status == Appointment.Status.CANCELLED else audit.Action.CHANGE
     detail = f"status {previous} → {status}"
     return save_if_free(appointment, lambda saved: audit.record_appointment(user, action, saved, detail))

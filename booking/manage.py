@@ -16,9 +16,9 @@ import enum
 
 from django.utils import timezone
 
-from booking import audit, manage_links
+from booking import audit, manage_links, notifications
 from booking.appointment_mail import enqueue_change_mails
-from booking.appointments import save_if_free
+from booking.appointments import mark_cancelled, save_if_free
 from booking.models import Appointment
 
 #: Why a patient cancels, asked without any health question; stored only as this key, in the audit log.
@@ -50,10 +50,12 @@ def state(appointment, clinic, now=None):
     return State.CHANGEABLE
 
 
-def cancel(appointment, reason=""):
-    """Cancel the appointment for the patient: audited, front desk told, patient mailed METHOD:CANCEL."""
-    appointment.status = Appointment.Status.CANCELLED
-    appointment.cancelled_at = timezone.now()
+def cancel(appointment, reason="", clinic=None):
+    """Cancel the appointment for the patient: audited, front desk told, patient mailed METHOD:CANCEL.
+    Stored as late when inside the notice window (the page offers no cancel there, but the window
+    can close between showing the page and the post)."""
+    clinic = clinic or notifications.clinic_settings()
+    mark_cancelled(appointment, clinic.change_notice_hours)
     appointment.sequence += 1
     detail = "cancelled by the patient online" + (f" ({reason})" if reason else "")
     return save_if_free(

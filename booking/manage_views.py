@@ -102,7 +102,7 @@ def cancel(request, clinic, appointment, token):
         return page(request, clinic, appointment, token, status=409)
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    manage.cancel(appointment, reason)
+    manage.cancel(appointment, reason, clinic)
     logger.info("Appointment %s cancelled by the patient online", appointment.reference)
     return back_to_page(token, "cancelled")
 

@@ -164,9 +164,12 @@ def change_notice(appointment, clinic=None):
     )
 
 
-def to_patient(appointment, clinic, subject, template, manage_url="", calendar_method=None, now=None):
+def to_patient(
+    appointment, clinic, subject, template, manage_url="", calendar_method=None, now=None, booking_url=""
+):
     """A mail to the patient about their appointment: when, where, with whom, the reference, and (when
-    given) their manage link and the calendar file with ``calendar_method`` (PUBLISH or CANCEL)."""
+    given) their manage link, a link to book again, and the calendar file with ``calendar_method``
+    (PUBLISH or CANCEL)."""
     body = render_to_string(
         template,
         {
@@ -176,6 +179,7 @@ def to_patient(appointment, clinic, subject, template, manage_url="", calendar_m
             "ics_filename": ics.FILENAME,
             "clinic": clinic,
             "manage_url": manage_url,
+            "booking_url": booking_url,
         },
     )
     message = EmailMessage(

@@ -1,5 +1,5 @@
 """Registers the front desk's admin: consultation requests, their report and audit log, the dashboard panel,
-and the appointments menu (calendar, appointments, booking setup).
+the appointments menu (calendar, appointments, booking setup) and the attendance report.
 
 The permission policies are registered first, before anything asks Wagtail for the models' policies.
 """
@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from booking.models import ConsultationRequest, RequestAuditEntry
+from booking.viewsets.attendance_report import AttendanceReportViewSet
 from booking.viewsets.audit_log import RequestAuditEntryViewSet
 from booking.viewsets.permissions import (
     ConsultationRequestPermissionPolicy,
@@ -22,6 +23,7 @@ register_permission_policy(RequestAuditEntry, RequestAuditPermissionPolicy(Reque
 
 consultation_requests = ConsultationRequestViewSet()
 request_audit_log = RequestAuditEntryViewSet()
+attendance_report = AttendanceReportViewSet()
 
 
 @hooks.register("register_admin_viewset")
@@ -42,6 +44,16 @@ def register_appointments():
 @hooks.register("register_reports_menu_item")
 def register_consultation_report_menu_item():
     return consultation_requests.get_report_menu_item()
+
+
+@hooks.register("register_admin_viewset")
+def register_attendance_report():
+    return attendance_report
+
+
+@hooks.register("register_reports_menu_item")
+def register_attendance_report_menu_item():
+    return attendance_report.reports_menu_item()
 
 
 @hooks.register("construct_homepage_panels")

@@ -160,12 +160,17 @@ def test_moving_raises_the_sequence_and_sends_the_new_time(desk, front_desk, sce
 
 def test_statuses_from_the_appointment_page(desk, front_desk, scene):
     mara, kind, start = scene
+
+    def buttons(appointment):
+        inspect = desk.get(reverse("appointment:inspect", args=[appointment.pk]))
+        page = BeautifulSoup(inspect.content, "html.parser")
+        return [b["value"] for b in page.select("form button[name=status]")]
+
+    # Arrived and no-show only once the visit has started.
+    assert buttons(make_appointment(mara, kind, start, name="Not Yet")) == ["cancelled"]
+    start -= datetime.timedelta(days=4)
     appointment = make_appointment(mara, kind, start)
-    inspect = desk.get(reverse("appointment:inspect", args=[appointment.pk]))
-    buttons = [
-        b["value"] for b in BeautifulSoup(inspect.content, "html.parser").select("form button[name=status]")
-    ]
-    assert buttons == ["arrived", "no_show", "cancelled"]
+    assert buttons(appointment) == ["arrived", "no_show", "cancelled"]
     status_url = reverse("appointment:status", args=[appointment.pk])
     desk.post(status_url, {"status": "arrived"})
     appointment.refresh_from_db()

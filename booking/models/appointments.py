@@ -119,6 +119,11 @@ class Appointment(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancelled_late = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Cancelled inside the clinic's notice window, as it was set at the time of cancelling.",
+    )
     sequence = models.PositiveIntegerField(
         default=0, editable=False, help_text="Raised on every change of time or status (calendar files)."
     )
@@ -128,6 +133,14 @@ class Appointment(models.Model):
     change_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancellation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    missed_you_requested_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the front desk asked for the “we missed you” mail.",
+    )
+    missed_you_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = AppointmentQuerySet.as_manager()
 
     class Meta:
@@ -148,6 +161,10 @@ class Appointment(models.Model):
     @property
     def holds_time(self):
         return self.status != self.Status.CANCELLED
+
+    def markable(self, now=None):
+        """Whether the front desk may mark it arrived or a no-show: booked, and its start has come."""
+        return self.status == self.Status.BOOKED and self.start <= (now or timezone.now())
 
     def set_time(self, start):
         """Place the visit at ``start`` (aware): its end and the time it blocks follow from its type."""

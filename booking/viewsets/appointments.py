@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -21,9 +22,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from articles.models import ConditionPage
 from booking import audit
 from booking.appointment_mail import enqueue_appointment_mails
-from booking.appointments import SlotTaken, change_status, clashes, save_if_free
+from booking.appointments import NotMarkable, SlotTaken, change_status, clashes, save_if_free
 from booking.filters import AppointmentFilterSet
 from booking.forms import OTHER_CONDITION_LABEL
+from booking.missed_you import request_missed_you
 from booking.models import Appointment, AppointmentType, ConsultationRequest
 
 MOVING_FIELDS = {"practitioner", "appointment_type", "start"}
@@ -181,6 +183,7 @@ class AppointmentInspectView(InspectView):
 
     template_name = "booking/admin/appointment_inspect.html"
     status_url_name = None
+    missed_you_url_name = None
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -189,19 +192,15 @@ class AppointmentInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        Status = Appointment.Status
-        status = self.object.status
-        if status == Status.BOOKED:
-            actions = [Status.ARRIVED, Status.NO_SHOW, Status.CANCELLED]
-        elif status == Status.ARRIVED:
-            actions = [Status.COMPLETED, Status.BOOKED]
-        else:
-            actions = [Status.BOOKED]
+        appointment = self.object
+        can_change = self.user_has_permission("change")
         context.update(
-            status_actions=[(value, Status(value).label) for value in actions]
-            if self.user_has_permission("change")
+            status_actions=[(value, Appointment.Status(value).label) for value in status_actions(appointment)]
+            if can_change
             else [],
-            status_url=reverse(self.status_url_name, args=[self.object.pk]),
+            offer_missed_you=can_change and may_get_missed_you(appointment),
+            missed_you_url=reverse(self.missed_you_url_name, args=[appointment.pk]),
+            status_url=reverse(self.status_url_name, args=[appointment.pk]),
             calendar_url=reverse("booking_calendar:index")
             + f"?view=day&date={timezone.localtime(self.object.start):%Y-%m-%d}",
         )
@@ -217,31 +216,81 @@ class AppointmentInspectView(InspectView):
         return consultation_request.reference
 
 
-class AppointmentStatusView(PermissionCheckedMixin, View):
-    """POST only: arrived, completed, no-show, cancelled, or booked again (if the time is still free)."""
+def status_actions(appointment, now=None):
+    """What the front desk can mark next: arrived or no-show once a booked visit's start has come,
+    completed after arrival, and "booked" again to undo a mistaken mark or a cancellation."""
+    Status = Appointment.Status
+    if appointment.status == Status.BOOKED:
+        marks = [Status.ARRIVED, Status.NO_SHOW] if appointment.markable(now) else []
+        return [*marks, Status.CANCELLED]
+    if appointment.status == Status.ARRIVED:
+        return [Status.COMPLETED, Status.BOOKED]
+    return [Status.BOOKED]
+
+
+def may_get_missed_you(appointment):
+    """A booked-and-started or no-show appointment with an email address, never mailed "we missed you"."""
+    no_show = appointment.status == Appointment.Status.NO_SHOW or appointment.markable()
+    return no_show and bool(appointment.email) and appointment.missed_you_requested_at is None
+
+
+class AppointmentActionView(PermissionCheckedMixin, View):
+    """POST only, with the change permission; goes back to the calendar (``next``) or the appointment."""
 
     model = Appointment
     permission_required = "change"
     http_method_names = ["post"]
     inspect_url_name = None
 
+    def back(self, request, pk):
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+            target = reverse(self.inspect_url_name, args=[pk])
+        return redirect(target)
+
+
+class AppointmentStatusView(AppointmentActionView):
+    """Arrived, completed, no-show, cancelled, or booked again (if the time is still free); with a
+    no-show, the "we missed you" mail when ticked."""
+
     def post(self, request, pk):
         appointment = get_object_or_404(Appointment, pk=pk)
         status = request.POST.get("status")
         if status not in Appointment.Status.values:
             messages.error(request, "Choose what happened to the appointment.")
+            return self.back(request, pk)
+        try:
+            change_status(appointment, status, request.user)
+        except SlotTaken:
+            messages.error(request, "That time is taken by another appointment now: book a new time instead.")
+        except NotMarkable:
+            messages.error(
+                request, "Only a booked appointment that has started can be marked arrived or no-show."
+            )
         else:
-            try:
-                change_status(appointment, status, request.user)
-            except SlotTaken:
-                messages.error(
-                    request, "That time is taken by another appointment now: book a new time instead."
-                )
-            else:
-                messages.success(
-                    request, f"{appointment.reference}: {Appointment.Status(status).label.lower()}."
-                )
-        return redirect(reverse(self.inspect_url_name, args=[pk]))
+            label = Appointment.Status(status).label.lower()
+            messages.success(request, f"{appointment.reference}: {label}.")
+            if status == Appointment.Status.NO_SHOW and request.POST.get("missed_you"):
+                queue_missed_you(request, appointment)
+        return self.back(request, pk)
+
+
+def queue_missed_you(request, appointment):
+    if request_missed_you(appointment, request.user):
+        messages.success(request, f"{appointment.reference}: the “we missed you” mail is on its way.")
+    else:
+        messages.warning(
+            request,
+            f"{appointment.reference}: no “we missed you” mail (already sent, no email, or not a no-show).",
+        )
+
+
+class MissedYouView(AppointmentActionView):
+    """Send the "we missed you" mail for a no-show; a second press sends nothing more."""
+
+    def post(self, request, pk):
+        queue_missed_you(request, get_object_or_404(Appointment, pk=pk))
+        return self.back(request, pk)
 
 
 class AppointmentIndexView(IndexView):
@@ -320,11 +369,15 @@ class AppointmentViewSet(ModelViewSet):
         return super().get_common_view_kwargs(usage_url_name=None, **kwargs)
 
     def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(status_url_name=self.get_url_name("status"), **kwargs)
-
-    @property
-    def status_view(self):
-        return self.construct_view(AppointmentStatusView, inspect_url_name=self.get_url_name("inspect"))
+        return super().get_inspect_view_kwargs(
+            status_url_name=self.get_url_name("status"),
+            missed_you_url_name=self.get_url_name("missed_you"),
+            **kwargs,
+        )
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("status/<int:pk>/", self.status_view, name="status")]
+        inspect = {"inspect_url_name": self.get_url_name("inspect")}
+        return super().get_urlpatterns() + [
+            path("status/<int:pk>/", self.construct_view(AppointmentStatusView, **inspect), name="status"),
+            path("missed-you/<int:pk>/", self.construct_view(MissedYouView, **inspect), name="missed_you"),
+        ]

@@ -217,6 +217,8 @@ class CalendarView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             columns=build_columns(view, days, practitioners, holding, inputs, grid),
             grid=grid,
             cancelled=[a for a in appointments if not a.holds_time],
+            to_mark=self.to_mark(holding),
+            status_url_name="appointment:status",
             earlier_url=link(date=(first - step).isoformat()),
             later_url=link(date=(first + step).isoformat()),
             today_url=link(date=timezone.localdate().isoformat()),
@@ -225,6 +227,15 @@ class CalendarView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             add_url=reverse("appointment:add"),
         )
         return context
+
+    def to_mark(self, holding):
+        """Started visits the front desk can mark arrived or no-show, and marked ones to undo; none for
+        staff who may only look."""
+        if not self.permission_policy.user_has_permission(self.request.user, "change"):
+            return []
+        now = timezone.now()
+        marked = (Appointment.Status.ARRIVED, Appointment.Status.NO_SHOW)
+        return [a for a in holding if a.markable(now) or a.status in marked]
 
 
 class CalendarMenuItem(MenuItem):
