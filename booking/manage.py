@@ -16,7 +16,7 @@ import enum
 
 from django.utils import timezone
 
-from booking import audit
+from booking import audit, waitlist
 from booking.appointment_mail import enqueue_change_mails
 from booking.appointments import save_if_free
 from booking.models import Appointment
@@ -60,13 +60,14 @@ def cancel(appointment, reason=""):
         appointment,
         lambda saved: audit.record_appointment(None, audit.Action.CANCEL, saved, detail),
         enqueue_change_mails,
+        waitlist.freed_by_cancel,
     )
 
 
 def move(appointment, start):
     """Move the appointment to ``start`` with the same practitioner. Raises ``SlotTaken`` when the time
     was taken meanwhile; the appointment (in the database and this object) then stays where it was."""
-    was = appointment.start
+    was, was_end = appointment.start, appointment.end
     appointment.set_time(start)
     appointment.sequence += 1
     try:
@@ -76,6 +77,7 @@ def move(appointment, start):
                 None, audit.Action.MOVE, saved, "moved by the patient online"
             ),
             enqueue_change_mails,
+            lambda saved: waitlist.enqueue_freed(saved.practitioner_id, was, was_end),
         )
     except Exception:
         appointment.set_time(was)
