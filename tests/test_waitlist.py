@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from booking import manage, manage_links, waitlist
-from booking.models import Appointment, WaitlistEntry, WaitlistOffer
+from booking.models import Appointment, RequestAuditEntry, WaitlistEntry, WaitlistOffer
 from tests.factories import (
     local_at,
     make_appointment,
@@ -20,6 +20,7 @@ from tests.factories import (
     make_practitioner,
     make_schedule,
     old_token,
+    sign_in,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
@@ -289,3 +290,29 @@ def test_a_second_practitioner_is_offered_only_their_own_freed_time(online):
     make_entry(visit, practitioner=other)
     assert not offers_for(local_at(2, 10), mara).exists()
     assert offers_for(local_at(2, 10), other).count() == 1
+
+
+# Front desk -------------------------------------------------------------------------------------
+
+
+def test_the_front_desk_sees_the_waitlist_and_its_offers_audited(client, front_desk, online):
+    entry, offer, path, _ = offered(online)
+    client.post(path)
+    sign_in(client, front_desk)
+    listing = client.get("/admin/booking/waitlist/")
+    assert listing.status_code == 200 and "Waiting Patient" in listing.content.decode()
+    page = client.get(f"/admin/booking/waitlist/inspect/{entry.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "with Mara Ellison" in html and "mailed" in html and "taken" in html
+    details = set(RequestAuditEntry.objects.filter(user=front_desk).values_list("detail", flat=True))
+    assert {"waitlist list", f"waitlist entry {entry.pk}"} <= details
+
+
+def test_editors_do_not_see_the_waitlist(client, editor, online):
+    entry = make_entry(online[1])
+    sign_in(client, editor)
+    for url in ("/admin/booking/waitlist/", f"/admin/booking/waitlist/inspect/{entry.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert "Waiting Patient" not in response.content.decode()

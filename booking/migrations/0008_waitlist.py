@@ -5,6 +5,23 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
+ROLES = ("Front desk", "Front desk managers")
+
+
+def front_desk_sees_the_waitlist(apps, schema_editor):
+    """The front desk (and its managers) may read the waitlist in the admin."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    content_type, _ = ContentType.objects.get_or_create(app_label="booking", model="waitlistentry")
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename="view_waitlistentry", defaults={"name": "Can view waitlist entry"}
+    )
+    for name in ROLES:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(permission)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -59,4 +76,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('entry', 'practitioner', 'start'), name='booking_offer_once')],
             },
         ),
+        migrations.RunPython(front_desk_sees_the_waitlist, migrations.RunPython.noop),
     ]
