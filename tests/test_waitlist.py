@@ -215,6 +215,29 @@ def test_offers_are_queued_when_the_front_desk_cancels(desk_client, online):
     assert queued("booking.waitlist.offer_freed_time") == 1
 
 
+def test_offers_are_queued_when_the_front_desk_moves_an_appointment_away(desk_client, online):
+    mara, visit = online
+    was = local_at(2, 10)
+    appointment = make_appointment(mara, visit, was, email="")
+    data = {
+        "practitioner": mara.pk,
+        "appointment_type": visit.pk,
+        "start": timezone.localtime(local_at(3, 14)).strftime("%Y-%m-%d %H:%M"),
+        "name": "Walk-in Patient",
+        "email": "",
+        "phone": "",
+        "condition": "",
+        "symptoms": "",
+        "internal_notes": "",
+        "consultation_request": "",
+    }
+    response = desk_client.post(f"/admin/booking/appointments/edit/{appointment.pk}/", data)
+    assert response.status_code == 302
+    (task,) = DBTaskResult.objects.filter(task_path="booking.waitlist.offer_freed_time")
+    assert task.args_kwargs["args"][0] == mara.pk
+    assert datetime.datetime.fromisoformat(task.args_kwargs["args"][1]) == was
+
+
 # Offers and claims ------------------------------------------------------------------------------
 
 
