@@ -76,8 +76,9 @@ def save_if_free(appointment, *with_it):
     return appointment
 
 
-def change_status(appointment, status, user):
-    """Mark an appointment arrived, completed, no-show, cancelled or booked again, audited.
+def change_status(appointment, status, user, *with_it):
+    """Mark an appointment arrived, completed, no-show, cancelled or booked again, audited, then call
+    each of ``with_it`` with it in the same transaction.
 
     Arrived and no-show only once a booked appointment's start has come (``NotMarkable``); a mistaken
     mark is undone by booking it again. Booking a cancelled appointment again takes its time back only
@@ -97,4 +98,6 @@ def change_status(appointment, status, user):
     appointment.sequence += 1
     action = audit.Action.CANCEL if status == Appointment.Status.CANCELLED else audit.Action.CHANGE
     detail = f"status {previous} → {status}"
-    return save_if_free(appointment, lambda saved: audit.record_appointment(user, action, saved, detail))
+    return save_if_free(
+        appointment, lambda saved: audit.record_appointment(user, action, saved, detail), *with_it
+    )

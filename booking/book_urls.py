@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from booking import book_views, manage_views
+from booking import book_views, manage_views, waitlist_views
 
 app_name = "book"
 
@@ -16,4 +16,8 @@ urlpatterns = [
     path("manage/<str:token>/appointment.ics", manage_views.calendar_file, name="manage_calendar"),
     path("manage/<str:token>/cancel/", manage_views.cancel, name="manage_cancel"),
     path("manage/<str:token>/move/", manage_views.move, name="manage_move"),
+    path("waitlist/", waitlist_views.join, name="waitlist"),
+    path("waitlist/thank-you/", waitlist_views.joined, name="waitlist_joined"),
+    path("waitlist/leave/<str:token>/", waitlist_views.leave, name="waitlist_leave"),
+    path("waitlist/offer/<str:token>/", waitlist_views.claim, name="waitlist_claim"),
 ]

@@ -16,7 +16,7 @@ import enum
 
 from django.utils import timezone
 
-from booking import audit, manage_links, notifications
+from booking import audit, manage_links, notifications, waitlist
 from booking.appointment_mail import enqueue_change_mails
 from booking.appointments import mark_cancelled, save_if_free
 from booking.models import Appointment
@@ -62,6 +62,7 @@ def cancel(appointment, reason="", clinic=None):
         appointment,
         lambda saved: audit.record_appointment(None, audit.Action.CANCEL, saved, detail),
         enqueue_change_mails,
+        waitlist.freed_by_cancel,
     )
 
 
@@ -69,7 +70,7 @@ def move(appointment, start, token):
     """Move the appointment to ``start`` with the same practitioner, through the manage link ``token``
     (which keeps working; links to the old time in other mails stop). Raises ``SlotTaken`` when the time
     was taken meanwhile; the appointment (in the database and this object) then stays where it was."""
-    was = appointment.start
+    was, was_end = appointment.start, appointment.end
     appointment.set_time(start)
     appointment.sequence += 1
     try:
@@ -80,6 +81,7 @@ def move(appointment, start, token):
             ),
             lambda saved: manage_links.follow(token, saved),
             enqueue_change_mails,
+            lambda saved: waitlist.enqueue_freed(saved.practitioner_id, was, was_end),
         )
     except Exception:
         appointment.set_time(was)

@@ -7,7 +7,7 @@ The permission policies are registered first, before anything asks Wagtail for t
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from booking.models import ConsultationRequest, RequestAuditEntry
+from booking.models import ConsultationRequest, RequestAuditEntry, WaitlistEntry
 from booking.viewsets.attendance_report import AttendanceReportViewSet
 from booking.viewsets.audit_log import RequestAuditEntryViewSet
 from booking.viewsets.permissions import (
@@ -17,9 +17,11 @@ from booking.viewsets.permissions import (
 )
 from booking.viewsets.requests import ConsultationRequestViewSet, NewRequestsPanel
 from booking.viewsets.setup import AppointmentsMenu
+from booking.viewsets.waitlist import WaitlistPermissionPolicy
 
 register_permission_policy(ConsultationRequest, ConsultationRequestPermissionPolicy(ConsultationRequest))
 register_permission_policy(RequestAuditEntry, RequestAuditPermissionPolicy(RequestAuditEntry))
+register_permission_policy(WaitlistEntry, WaitlistPermissionPolicy(WaitlistEntry))
 
 consultation_requests = ConsultationRequestViewSet()
 request_audit_log = RequestAuditEntryViewSet()

@@ -109,6 +109,7 @@ def test_cancelling_keeps_the_appointment_cancelled_audited_and_mailed(client, b
     assert queued() == [
         "booking.appointment_mail.notify_staff_of_change",
         "booking.appointment_mail.tell_patient_of_cancellation",
+        "booking.waitlist.offer_freed_time",
     ]
     assert mail.outbox == []  # nothing sent inside the request
 
@@ -153,6 +154,7 @@ def test_moving_changes_the_same_appointment_and_its_calendar_entry(client, book
         "booking.appointment_mail.notify_staff_of_change",
         REMINDER_TASK,
         REMINDER_TASK,
+        "booking.waitlist.offer_freed_time",
     ]
 
 

@@ -10,6 +10,7 @@ from .requests import (
     reference_for,
 )
 from .schedule import AppointmentType, ClinicClosure, PractitionerSchedule, ScheduleException, WorkingHours
+from .waitlist import WaitlistEntry, WaitlistOffer
 
 __all__ = [
     "ADMIN_URL_NAMESPACE",
@@ -21,6 +22,8 @@ __all__ = [
     "PractitionerSchedule",
     "RequestAuditEntry",
     "ScheduleException",
+    "WaitlistEntry",
+    "WaitlistOffer",
     "WorkingHours",
     "admin_url",
     "appointment_admin_url",

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from articles.models import ConditionPage
-from booking import audit
+from booking import audit, waitlist
 from booking.appointment_mail import enqueue_appointment_mails
 from booking.appointments import NotMarkable, SlotTaken, change_status, clashes, save_if_free
 from booking.filters import AppointmentFilterSet
@@ -168,13 +168,18 @@ class AppointmentEditView(StaffBookingMixin, EditView):
         changed = [name for name in self.form.changed_data if name != "send_confirmation"]
         moved = bool(MOVING_FIELDS & set(changed))
         if moved:
+            was = (
+                Appointment.objects.filter(pk=appointment.pk)
+                .values_list("practitioner_id", "start", "end")
+                .get()
+            )
             appointment.set_time(self.form.cleaned_data["start"])
             appointment.sequence += 1
         action = audit.Action.MOVE if moved else audit.Action.CHANGE
         detail = "changed " + ", ".join(changed) if changed else "saved without changes"
         steps = [lambda saved: audit.record_appointment(self.request.user, action, saved, detail)]
         if moved:
-            steps.append(self.mails)
+            steps += [self.mails, lambda saved: waitlist.enqueue_freed(*was)]
         return save_if_free(appointment, *steps)
 
 
@@ -259,8 +264,9 @@ class AppointmentStatusView(AppointmentActionView):
         if status not in Appointment.Status.values:
             messages.error(request, "Choose what happened to the appointment.")
             return self.back(request, pk)
+        freed = [waitlist.freed_by_cancel] if status == Appointment.Status.CANCELLED else []
         try:
-            change_status(appointment, status, request.user)
+            change_status(appointment, status, request.user, *freed)
         except SlotTaken:
             messages.error(request, "That time is taken by another appointment now: book a new time instead.")
         except NotMarkable:

@@ -14,6 +14,7 @@ from booking.models import (
 )
 from booking.viewsets.appointments import AppointmentViewSet
 from booking.viewsets.calendar import CalendarViewSet
+from booking.viewsets.waitlist import WaitlistViewSet
 
 
 def weekly_hours_text(schedule):
@@ -94,6 +95,7 @@ class AppointmentsMenu(ViewSetGroup):
     items = (
         CalendarViewSet,
         AppointmentViewSet,
+        WaitlistViewSet,
         AppointmentTypeViewSet,
         WorkingHoursViewSet,
         ScheduleExceptionViewSet,
