@@ -180,7 +180,9 @@ def test_saving_an_appointment_stays_on_its_edit_page(desk_client, home):
 def test_the_report_header_names_the_report(desk_client):
     page = soup_of(desk_client.get(reverse("consultationrequest:report")))
 
-    assert page.select_one("header h1").get_text(strip=True) == "Consultation report"
+    # The slim header shows the breadcrumbs; the last one reads as the page's title (the h1 is hidden).
+    visible_title = page.select("[data-w-breadcrumbs] ol > li")[-1].get_text(strip=True)
+    assert visible_title == "Consultation report"
     assert page.title.get_text(strip=True).startswith("Consultation report")
 
 
