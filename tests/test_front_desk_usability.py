@@ -38,7 +38,15 @@ def sidebar_labels(response):
     return re.findall(r'"label": "([^"]*)"', soup_of(response).select_one("#wagtail-sidebar-props").string)
 
 
-# The confirmation button
+# Buttons with an icon
+
+
+def assert_labelled_icon_button(button, label):
+    """Wagtail's icon-and-label button: the label as text, the icon in its wrapper (sized by the admin's
+    CSS; a bare icon in a plain button draws at the browser's default 300x150 and hides the label)."""
+    assert button.get_text(strip=True) == label
+    assert {"bicolor", "button--icon"} <= set(button["class"])
+    assert button.select_one(".icon-wrapper > svg.icon") is not None
 
 
 @pytest.mark.parametrize("view", ["edit", "inspect"])
@@ -48,11 +56,32 @@ def test_the_confirmation_button_carries_its_label_beside_a_wrapped_icon(desk_cl
     page = soup_of(desk_client.get(reverse(f"consultationrequest:{view}", args=[scheduled.pk])))
 
     form = page.select_one(f"form[action='{reverse('consultationrequest:confirm', args=[scheduled.pk])}']")
-    button = form.select_one("button[type=submit]")
-    assert button.get_text(strip=True) == "Send confirmation to patient"
-    # Wagtail's icon-and-label button: the icon sits in its wrapper, sized by the admin's CSS.
-    assert "bicolor" in button["class"]
-    assert button.select_one(".icon-wrapper > svg.icon-mail") is not None
+    assert_labelled_icon_button(form.select_one("button[type=submit]"), "Send confirmation to patient")
+
+
+def test_every_icon_button_on_a_request_and_an_appointment_is_labelled(desk_client, home):
+    mara = make_practitioner("Mara Ellison")
+    kind = make_visit(practitioners=[mara])
+    appointment = make_appointment(mara, kind, timezone.now() + datetime.timedelta(days=2))
+    consultation_request = make_request(status="scheduled", scheduled=True)
+    pages = [
+        reverse("consultationrequest:inspect", args=[consultation_request.pk]),
+        reverse("consultationrequest:edit", args=[consultation_request.pk]),
+        reverse("appointment:inspect", args=[appointment.pk]),
+    ]
+    labels = []
+    for url in pages:
+        content = soup_of(desk_client.get(url)).select_one("#main")
+        for button in content.select(".button"):
+            # Wagtail's own save bar and menus are not ours to check.
+            if button.find_parent("footer") or "button-longrunning" in button["class"]:
+                continue
+            if button.select_one("svg.icon"):
+                labels.append(button.get_text(strip=True))
+                assert_labelled_icon_button(button, labels[-1])
+
+    assert {"Book an appointment for this request", "Send confirmation to patient"} <= set(labels)
+    assert "Show the day in the calendar" in labels
 
 
 # The sidebar item
@@ -101,6 +130,7 @@ def contact_links(page):
 def test_a_requests_email_and_phone_are_links_with_the_phone_readable(desk_client, view):
     local = make_request(email="harriet@example.com", phone="+12125550142")
     abroad = make_request(email="tom@example.co.uk", phone="+442079460000")
+    unassigned = make_request(phone="+15550142290")  # the demo clinic's made-up numbers
 
     local_links = contact_links(
         soup_of(desk_client.get(reverse(f"consultationrequest:{view}", args=[local.pk])))
@@ -112,6 +142,8 @@ def test_a_requests_email_and_phone_are_links_with_the_phone_readable(desk_clien
     assert local_links["tel:+12125550142"] == "(212) 555-0142"
     assert local_links["mailto:harriet@example.com"] == "harriet@example.com"
     assert abroad_links["tel:+442079460000"] == "+44 20 7946 0000"
+    page = soup_of(desk_client.get(reverse(f"consultationrequest:{view}", args=[unassigned.pk])))
+    assert contact_links(page)["tel:+15550142290"] == "(555) 014-2290"
 
 
 def test_an_appointments_email_and_phone_are_links(desk_client, home):

@@ -9,8 +9,11 @@ from booking.views import clinic_for, phone_region
 
 
 def readable_phone(number, region):
-    """``+12125550142`` → ``(212) 555-0142`` in the US; a foreign number keeps its country code."""
-    same_country = phonenumbers.region_code_for_number(number) == region
+    """``+12125550142`` → ``(212) 555-0142`` in the US; a foreign number keeps its country code.
+
+    Compared by country code, not by region: a number the plan has not assigned (the demo's 555-01xx)
+    still reads in the national format."""
+    same_country = number.country_code == phonenumbers.country_code_for_region(region)
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if same_country
