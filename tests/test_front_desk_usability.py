@@ -175,7 +175,10 @@ def test_saving_a_request_stays_on_its_edit_page_with_a_message(desk_client):
 
     assert response.status_code == 302 and response["Location"] == url
     page = soup_of(desk_client.get(url))
-    assert consultation_request.reference in page.select_one(".messages .success").get_text()
+    assert (
+        page.select_one(".messages .success").get_text(strip=True)
+        == f"Request {consultation_request.reference} saved."
+    )
     assert ConsultationRequest.objects.get(pk=consultation_request.pk).status == "contacted"
 
 

@@ -3,7 +3,10 @@ Wagtail's success message, to send the confirmation or make the next change with
 
 
 class StayOnEditPageMixin:
-    """For a Wagtail ``EditView``: after a save, back to the same edit page instead of the list."""
+    """For a Wagtail ``EditView``: after a save, back to the same edit page instead of the list, with
+    "Request CR-00012 saved." (the object's name already says what it is)."""
+
+    success_message = "%(object)s saved."
 
     def get_success_url(self):
         return self.get_edit_url()
