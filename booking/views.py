@@ -29,8 +29,30 @@ class SeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def thank_you_redirect():
-    return SeeOther(reverse("booking:thank_you"))
+#: The reference of the request this browser just sent, for its thank-you page: a signed cookie sent back
+#: to that page only. Not the session: a session cookie (on every path) would keep the patient's later
+#: page views out of the page cache for hours. Never in a URL; another browser has no such cookie.
+REFERENCE_COOKIE = "clinic_request_reference"
+REFERENCE_COOKIE_SALT = "booking.thank_you.reference"
+REFERENCE_COOKIE_SECONDS = 60 * 60
+
+
+def thank_you_redirect(consultation_request=None):
+    """303 to the thank-you page; for a request stored by this post, with its reference for that page."""
+    url = reverse("booking:thank_you")
+    response = SeeOther(url)
+    if consultation_request is not None:
+        response.set_signed_cookie(
+            REFERENCE_COOKIE,
+            consultation_request.reference,
+            salt=REFERENCE_COOKIE_SALT,
+            max_age=REFERENCE_COOKIE_SECONDS,
+            path=url,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 def clinic_for(request):
@@ -145,15 +167,20 @@ def submit(request, clinic):
         consultation_request.reference,
         "yes" if consultation_request.is_urgent else "no",
     )
-    return thank_you_redirect()
+    return thank_you_redirect(consultation_request)
 
 
 @never_cache
 @require_GET
 def thank_you(request):
-    """What happens next. The same page for everyone: it shows nothing about the request."""
-    clinic = clinic_for(request)
-    return render(request, "booking/thank_you.html", {"clinic": clinic})
+    """What happens next, with the reference of the request this browser sent (from the signed cookie set
+    when it was stored); nothing else about the request. Never cached (``never_cache``, and the page cache
+    skips /consultation/)."""
+    reference = request.get_signed_cookie(
+        REFERENCE_COOKIE, default="", salt=REFERENCE_COOKIE_SALT, max_age=REFERENCE_COOKIE_SECONDS
+    )
+    context = {"clinic": clinic_for(request), "reference": reference}
+    return render(request, "booking/thank_you.html", context)
 
 
 def rate_limited(request, clinic, retry_after):

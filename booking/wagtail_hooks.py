@@ -61,4 +61,4 @@ def register_attendance_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_new_requests_panel(request, panels):
     if can_view_requests(request.user):
-        panels.append(NewRequestsPanel())
+        panels.append(NewRequestsPanel(request))

@@ -251,14 +251,14 @@ def test_manager_deletes_a_request_and_the_audit_entry_remains(client):
 
 
 def test_menu_label_counts_new_requests(desk_client):
-    assert "Consultation requests (" not in desk_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Requests (" not in desk_client.get(reverse("wagtailadmin_home")).content.decode()
     for _ in range(3):
         make_request()
     make_request(status="contacted")
 
     content = desk_client.get(reverse("wagtailadmin_home")).content.decode()
 
-    assert "Consultation requests (3 new)" in content
+    assert "Requests (3 new)" in content
 
 
 def test_dashboard_panel_counts_new_and_urgent_requests_with_links(desk_client):

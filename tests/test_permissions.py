@@ -168,7 +168,7 @@ def test_front_desk_roles_see_the_menu_item_and_dashboard_panel(client, role):
     make_request()
     factories.sign_in(client, make_role_user(role))
     content = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Consultation requests (1 new)" in content
+    assert "Requests (1 new)" in content
     assert 'id="consultation-requests-section"' in content
     assert "Consultation report" in content
     assert ("Request audit log" in content) == (role != "front_desk")

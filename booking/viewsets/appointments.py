@@ -27,6 +27,8 @@ from booking.filters import AppointmentFilterSet
 from booking.forms import OTHER_CONDITION_LABEL
 from booking.missed_you import request_missed_you
 from booking.models import Appointment, AppointmentType, ConsultationRequest
+from booking.viewsets.contact import ContactLinksMixin
+from booking.viewsets.edit_flow import StayOnEditPageMixin
 
 MOVING_FIELDS = {"practitioner", "appointment_type", "start"}
 
@@ -155,8 +157,8 @@ class AppointmentCreateView(StaffBookingMixin, CreateView):
         )
 
 
-class AppointmentEditView(StaffBookingMixin, EditView):
-    """Change or move an appointment. Showing the form counts as a view in the audit log."""
+class AppointmentEditView(StayOnEditPageMixin, StaffBookingMixin, EditView):
+    """Change or move an appointment; saving stays on the form. Showing it is audited as a view."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -183,7 +185,7 @@ class AppointmentEditView(StaffBookingMixin, EditView):
         return save_if_free(appointment, *steps)
 
 
-class AppointmentInspectView(InspectView):
+class AppointmentInspectView(ContactLinksMixin, InspectView):
     """One appointment, with buttons to mark it arrived, completed or a no-show, or to cancel it."""
 
     template_name = "booking/admin/appointment_inspect.html"

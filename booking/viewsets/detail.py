@@ -22,21 +22,23 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from booking import audit
 from booking.confirmations import can_send_confirmation, enqueue_confirmation
 from booking.models import ConsultationRequest, appointment_admin_url
+from booking.viewsets.contact import ContactLinksMixin, email_link, phone_link
+from booking.viewsets.edit_flow import StayOnEditPageMixin
 from booking.viewsets.listing import NO_SOURCE_LABEL, assignee_name, condition_text, preferred_times_text
 
 #: The groups whose members can be assigned a request.
 FRONT_DESK_GROUPS = ("Front desk", "Front desk managers")
 
 
-def patient_summary(consultation_request):
+def patient_summary(consultation_request, phone_region):
     """What the patient told us, read-only, for the edit page (label, value) pairs."""
     obj = consultation_request
     return [
         ("Received", date_format(timezone.localtime(obj.created_at), "DATETIME_FORMAT")),
         ("Urgent", "Yes: a red-flag symptom was reported" if obj.is_urgent else "No"),
         ("Name", obj.name),
-        ("Email", obj.email),
-        ("Phone", obj.phone),
+        ("Email", email_link(obj.email)),
+        ("Phone", phone_link(obj.phone, phone_region)),
         ("Preferred contact", obj.get_preferred_contact_display()),
         ("New or returning", obj.get_patient_type_display()),
         ("Preferred days and times", preferred_times_text(obj.preferred_times)),
@@ -79,7 +81,7 @@ INSPECT_LABELS = {
 }
 
 
-class ConsultationRequestInspectView(ConfirmationButtonMixin, InspectView):
+class ConsultationRequestInspectView(ContactLinksMixin, ConfirmationButtonMixin, InspectView):
     """Everything about one request. Each visit is written to the audit log."""
 
     def get_field_label(self, field_name, field):
@@ -163,8 +165,9 @@ class ConsultationRequestAdminForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class ConsultationRequestEditView(ConfirmationButtonMixin, EditView):
+class ConsultationRequestEditView(StayOnEditPageMixin, ContactLinksMixin, ConfirmationButtonMixin, EditView):
     """Status, assignee, scheduled time and notes, with the patient's answers shown read-only above.
+    Saving stays on this page, so the confirmation can be sent straight after.
 
     Showing the page counts as a view in the audit log; a save records the names of the changed fields.
     """
@@ -191,7 +194,7 @@ class ConsultationRequestEditView(ConfirmationButtonMixin, EditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["patient_summary"] = patient_summary(self.object)
+        context["patient_summary"] = patient_summary(self.object, self.phone_region())
         context.update(self.get_confirmation_context(self.object))
         return context
 

@@ -69,6 +69,10 @@ class ConsultationReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
     header_icon = "table"
     index_url_name = None
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's header shows the last breadcrumb as the page's title: without this one it reads "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = ReportPeriodForm(self.request.GET or None)

@@ -1,5 +1,5 @@
 """The "Consultation requests" admin section: the viewset that puts its views, URLs and menus together,
-the sidebar item with the count of new requests, and the dashboard panel of new and urgent ones."""
+the sidebar item "Requests" with the count of new requests, and the dashboard panel of new and urgent ones."""
 
 from django.db.models import Count, Q
 from django.urls import path, reverse
@@ -31,8 +31,23 @@ from booking.viewsets.permissions import can_view_requests
 from booking.viewsets.report import ConsultationReportMenuItem, ConsultationReportView
 
 
+def new_request_counts(request):
+    """How many requests are new, and how many of those are urgent: ``{"new": n, "urgent": m}``.
+
+    One query, kept on the request, so the sidebar item and the dashboard panel of the same page share it.
+    """
+    counts = getattr(request, "booking_new_request_counts", None)
+    if counts is None:
+        counts = ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).aggregate(
+            new=Count("pk"), urgent=Count("pk", filter=Q(is_urgent=True))
+        )
+        request.booking_new_request_counts = counts
+    return counts
+
+
 class ConsultationRequestMenuItem(MenuItem):
-    """The sidebar link, labelled with the number of new requests, e.g. "Consultation requests (3 new)".
+    """The sidebar link, short enough for the sidebar's width, with the number of new requests:
+    "Requests (3 new)".
 
     Wagtail's sidebar has no badge API, so the count goes in the label. Shown only with view permission.
     """
@@ -41,7 +56,7 @@ class ConsultationRequestMenuItem(MenuItem):
         return can_view_requests(request.user)
 
     def render_component(self, request):
-        new_count = ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).count()
+        new_count = new_request_counts(request)["new"]
         label = f"{self.label} ({new_count} new)" if new_count else self.label
         return LinkMenuItem(
             self.name, label, self.url, icon_name=self.icon_name, classname=self.classname, attrs=self.attrs
@@ -55,10 +70,11 @@ class NewRequestsPanel(Component):
     template_name = "booking/admin/dashboard_panel.html"
     order = 50
 
+    def __init__(self, request):
+        self.request = request
+
     def get_context_data(self, parent_context=None):
-        counts = ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).aggregate(
-            new=Count("pk"), urgent=Count("pk", filter=Q(is_urgent=True))
-        )
+        counts = new_request_counts(self.request)
         index_url = admin_url("index")
         return {
             "new_count": counts["new"],
@@ -75,7 +91,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     name = ADMIN_URL_NAMESPACE
     url_prefix = "booking/consultationrequest"
     icon = "calendar-check"
-    menu_label = "Consultation requests"
+    menu_label = "Requests"
     menu_name = "consultation-requests"
     menu_order = 150
     add_to_admin_menu = True

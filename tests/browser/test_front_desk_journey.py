@@ -19,7 +19,7 @@ def new_count(site_db):
 
 def menu_item(page):
     """The sidebar's link to the requests (its label carries the count of new requests)."""
-    return page.locator("a.sidebar-menu-item__link", has_text=re.compile("^Consultation requests"))
+    return page.locator("a.sidebar-menu-item__link", has_text=re.compile("^Requests"))
 
 
 def download(page, link_name):
@@ -43,7 +43,7 @@ def test_front_desk_schedules_a_new_request_and_exports_the_list(new_context, sh
     page = new_context().new_page()
     log_in(page, "frontdesk")
     count = new_count(site_db)
-    expect(menu_item(page)).to_have_text(f"Consultation requests ({count} new)")
+    expect(menu_item(page)).to_have_text(f"Requests ({count} new)")
     shot(page, "dashboard with the count in the menu")
 
     menu_item(page).click()
@@ -66,6 +66,12 @@ def test_front_desk_schedules_a_new_request_and_exports_the_list(new_context, sh
     shot(page, "note added and marked scheduled")
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".messages")).to_contain_text(reference)
+    # Saved and still on the request, where the confirmation can go out straight away.
+    expect(page).to_have_url(re.compile(r"/admin/booking/consultationrequest/edit/\d+/$"))
+    send = page.get_by_role("button", name="Send confirmation to patient")
+    expect(send).to_be_visible()
+    box = send.locator("svg").bounding_box()
+    assert box["width"] <= 24 and box["height"] <= 24, box
     shot(page, "saved")
 
     [saved] = site_db(
@@ -76,7 +82,7 @@ def test_front_desk_schedules_a_new_request_and_exports_the_list(new_context, sh
     assert saved["internal_notes"] == "Called back; prefers the Tuesday slot."
     assert saved["scheduled_for"].startswith("2030-03-05")
     page.goto(REQUESTS)
-    expect(menu_item(page)).to_have_text(re.compile(rf"^Consultation requests( \({count - 1} new\))?$"))
+    expect(menu_item(page)).to_have_text(re.compile(rf"^Requests( \({count - 1} new\))?$"))
 
     csv_file = download(page, "Download CSV")
     assert csv_file.suggested_filename.endswith(".csv")

@@ -22,7 +22,7 @@ def field_container(page, field_id):
 
 def requests_named(site_db, name):
     return site_db(
-        "SELECT r.condition_label, r.source_title, r.is_urgent, r.red_flags_reported, r.email, r.phone,"
+        "SELECT r.id, r.condition_label, r.source_title, r.is_urgent, r.red_flags_reported, r.email, r.phone,"
         " r.preferred_times, r.status, p.url_path AS source_path"
         " FROM booking_consultationrequest r LEFT JOIN wagtailcore_page p ON p.id = r.source_page_id"
         " WHERE r.name = ?",
@@ -104,6 +104,7 @@ def test_patient_from_home_to_thank_you_on_a_phone(phone_page, shot, site_db):
 
     [stored] = requests_named(site_db, name)
     assert stored["condition_label"] == chosen
+    expect(page.locator("main")).to_contain_text(f"Your reference: CR-{stored['id']:05d}")
     assert stored["source_title"] == article_title
     assert stored["source_path"].endswith("/" + article_path)
     assert stored["email"] == "ana.lucia@example.org"
