@@ -199,7 +199,7 @@ def test_offers_are_queued_when_a_patient_cancels_and_when_one_moves_away(online
     manage.cancel(cancelled)
     assert queued("booking.waitlist.offer_freed_time") == 1
     moving = make_appointment(mara, visit, second)
-    manage.move(moving, local_at(4, 15))
+    manage.move(moving, local_at(4, 15), manage_links.issue(moving))
     tasks = DBTaskResult.objects.filter(task_path="booking.waitlist.offer_freed_time")
     assert tasks.count() == 2
     freed = sorted(datetime.datetime.fromisoformat(task.args_kwargs["args"][1]) for task in tasks)
