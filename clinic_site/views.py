@@ -2,9 +2,9 @@
 stylesheet with the clinic's brand colours."""
 
 from django.http import HttpResponse, HttpResponseServerError
-from django.utils.cache import patch_cache_control
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import patch_cache_control
 
 from clinic_site import brand
 from clinic_site.models import ClinicSettings
