@@ -2,13 +2,16 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+
+from clinic_site import brand
 
 
 def hours_list(value):
@@ -20,6 +23,9 @@ def hours_list(value):
     if any(hour < 1 or hour > 24 * 14 for hour in hours):
         raise ValidationError("Each reminder must be between 1 and 336 hours before the visit.")
     return hours
+
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Write the colour as # and six hex digits, e.g. #0b5563.")
 
 
 class OpeningHoursBlock(blocks.StructBlock):
@@ -122,7 +128,22 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The clinic’s logo, given to search engines (square, at least 112 × 112 pixels).",
+        help_text="The clinic’s logo, shown in the header beside the clinic’s name and given to search "
+        "engines (square, at least 112 × 112 pixels).",
+    )
+    primary_colour = models.CharField(
+        max_length=7,
+        default=brand.DEFAULT_PRIMARY,
+        validators=[hex_colour],
+        help_text="Buttons and links, e.g. #0b5563. It carries white button text and is link text on the "
+        "page, so it must be dark enough for both (WCAG AA, 4.5:1).",
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default=brand.DEFAULT_ACCENT,
+        validators=[hex_colour],
+        help_text="Headings, the footer and the booking boxes, e.g. #083f4a; usually a darker shade of the "
+        "primary colour. It carries white text, so it must be dark (WCAG AA, 4.5:1).",
     )
     default_share_image = models.ForeignKey(
         "articles.ClinicImage",
@@ -188,8 +209,14 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("review_interval_months"), FieldPanel("reading_grade_target")], "Medical pages"
         ),
         MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("default_share_image")], "Search engines and sharing"
+            [
+                FieldPanel("logo"),
+                FieldPanel("primary_colour", widget=forms.TextInput(attrs={"type": "color"})),
+                FieldPanel("accent_colour", widget=forms.TextInput(attrs={"type": "color"})),
+            ],
+            "Brand",
         ),
+        MultiFieldPanel([FieldPanel("default_share_image")], "Search engines and sharing"),
     ]
 
     class Meta:
@@ -214,3 +241,17 @@ class ClinicSettings(BaseSiteSetting):
     def address_text(self):
         """The address on one line, for mails and calendar files."""
         return ", ".join(self.address_lines)
+
+    def clean(self):
+        """Refuse brand colours that would make the text they carry hard to read."""
+        super().clean()
+        colours = (self.primary_colour or "", self.accent_colour or "")
+        if all(hex_colour.regex.match(colour) for colour in colours):
+            errors = brand.contrast_errors(*colours)
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def brand_stylesheet_url(self):
+        """The stylesheet with the clinic's own colours, or None when it keeps the site's."""
+        return brand.stylesheet_url(self.primary_colour, self.accent_colour)

@@ -6,13 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic_site import media
+from clinic_site import media, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("consultation/", include("booking.urls")),
     path("book/", include("booking.book_urls")),
+    path("brand.css", views.brand_css, name="brand_css"),
     # Search, feeds, sitemap.xml and robots.txt.
     path("", include("articles.urls")),
 ]
