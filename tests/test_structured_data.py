@@ -23,6 +23,7 @@ from articles.models import (
     HomePage,
     Practitioner,
     StandardPage,
+    TeamPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -171,6 +172,7 @@ def test_every_demo_page_has_one_parsable_graph_in_the_vocabulary(client, demo):
         TreatmentPage: "MedicalWebPage",
         ArticlePage: "MedicalWebPage",
         StandardPage: "WebPage",
+        TeamPage: "CollectionPage",
     }
     pages = demo_pages(demo)
     assert {type(page) for page in pages} == set(expected_type)
