@@ -8,13 +8,16 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 
-def request_url(condition=None, source_page=None):
-    """The consultation request form with the condition (its slug) and the page the patient came from."""
+def request_url(condition=None, source_page=None, practitioner=None):
+    """The consultation request form with the condition (its slug), the page the patient came from and
+    the practitioner, each when given."""
     params = {}
     if condition is not None:
         params["condition"] = condition.slug
     if source_page is not None and source_page.pk:
         params["from"] = source_page.pk
+    if practitioner is not None:
+        params["practitioner"] = practitioner.pk
     url = reverse("booking:request")
     return f"{url}?{urlencode(params)}" if params else url
 

@@ -187,8 +187,10 @@ def website_node(clinic, root_url, search_url, language):
     }
 
 
-def person_node(practitioner, root_url):
-    """A practitioner: name, post-nominal letters, job title, working for the clinic."""
+def person_node(practitioner, root_url, url=None, **profile):
+    """A practitioner: name, post-nominal letters, job title, working for the clinic, and the address of
+    their page when the site has one. Their own page adds ``image``, ``description``, ``languages`` and
+    the ``conditions`` they treat (a list of (condition page, absolute URL))."""
     return compact(
         {
             "@type": "Person",
@@ -196,6 +198,11 @@ def person_node(practitioner, root_url):
             "name": practitioner.name,
             "honorificSuffix": practitioner.credentials,
             "jobTitle": practitioner.job_title,
+            "url": url,
+            "image": profile.get("image"),
+            "description": profile.get("description"),
+            "knowsLanguage": profile.get("languages"),
+            "knowsAbout": [condition_ref(page, page_url) for page, page_url in profile.get("conditions", [])],
             "worksFor": {"@id": clinic_id(root_url)},
         }
     )
@@ -306,6 +313,8 @@ class PageFacts:
     image: dict | None = None
     context: dict = field(default_factory=dict)
     request: object = None
+    #: The absolute address of a practitioner's page ("" when the site has none).
+    profile_url: object = lambda practitioner: ""
 
     def linked(self, name):
         """(page, absolute URL) for the pages listed under ``name`` in the page's context."""
@@ -314,7 +323,9 @@ class PageFacts:
         ]
 
     def person(self, practitioner):
-        return {"@id": practitioner_id(self.root_url, practitioner)}
+        return compact(
+            {"@id": practitioner_id(self.root_url, practitioner), "url": self.profile_url(practitioner)}
+        )
 
 
 def page_graph(page, facts, *, description, trail, language):
@@ -340,7 +351,7 @@ def page_graph(page, facts, *, description, trail, language):
     people = {practitioner.pk: practitioner for practitioner in facts.context.get("practitioners") or []}
     people.update((practitioner.pk, practitioner) for practitioner in named_people)
 
-    types = [page.schema_type]
+    types = [properties.pop("@type", page.schema_type)]
     questions = faq_questions(page)
     if questions:
         types.append("FAQPage")
@@ -350,7 +361,11 @@ def page_graph(page, facts, *, description, trail, language):
         node["breadcrumb"] = {"@id": breadcrumbs["@id"]}
         nodes = [*nodes, breadcrumbs]
     node = {"@type": types[0] if len(types) == 1 else types, **compact(node)}
-    return [node, *nodes, *(person_node(person, root_url) for person in people.values())]
+    return [
+        node,
+        *nodes,
+        *(person_node(person, root_url, facts.profile_url(person)) for person in people.values()),
+    ]
 
 
 def view_graph(*, url, root_url, title, description, language, view_name=None):

@@ -105,10 +105,12 @@ def request_consultation(request):
 
     condition = condition_for_slug(request.GET.get("condition"))
     source = live_source_page(request.GET.get("from"))
+    practitioner = request.GET.get("practitioner", "")
     form = ConsultationRequestForm(
         initial={
             "condition": str(condition.pk) if condition else "",
             "source_page": source.pk if source else "",
+            "practitioner": practitioner if practitioner.isdigit() else "",
         },
         phone_region=phone_region(clinic),
     )

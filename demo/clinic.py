@@ -22,6 +22,7 @@ def ensure_practitioners(demo):
         wanted = {
             "credentials": spec.get("credentials", ""),
             "job_title": spec["job_title"],
+            "languages": ", ".join(spec.get("languages", [])),
             "bio": rewrite_page_links(spec.get("bio", ""), demo),
             "photo_id": image_by_key(demo, spec["image"]).pk if spec.get("image") else None,
             "is_clinical_reviewer": spec.get("is_clinical_reviewer", True),

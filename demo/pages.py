@@ -16,6 +16,7 @@ from articles.models import (
     ConditionPage,
     HomePage,
     StandardPage,
+    TeamPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -48,8 +49,16 @@ INDEX_PAGES = [
         "<p>Plain-English articles written by our practitioners and checked by a colleague, to help you "
         "understand your symptoms and your options.</p>",
     ),
+    (
+        TeamPage,
+        "team",
+        "Our team",
+        "<p>Two acupuncturists and a physical therapist share the clinic, and they often plan care "
+        "together. Choose a name to see what each of them treats, which languages they work in and how to "
+        "book a visit with them.</p>",
+    ),
 ]
-MENU_SLUGS = {"conditions", "treatments", "resources", content.ABOUT["slug"]}
+MENU_SLUGS = {"conditions", "treatments", "resources", "team", content.ABOUT["slug"]}
 STANDARD_PAGES = (
     content.ABOUT,
     content.CONTACT,

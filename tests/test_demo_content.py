@@ -151,7 +151,7 @@ def test_sections_sit_under_home_with_their_pages(demo):
     assert not standard["privacy"].show_practitioners
 
     in_menus = {page.slug for page in home.get_children().filter(show_in_menus=True)}
-    assert in_menus == {"conditions", "treatments", "resources", "about"}
+    assert in_menus == {"conditions", "treatments", "resources", "team", "about"}
     assert all(page.live for page in demo_pages())
 
 

@@ -23,6 +23,7 @@ from articles.models import (
     HomePage,
     Practitioner,
     StandardPage,
+    TeamPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -70,7 +71,18 @@ VOCABULARY = {
     "ListItem": {"position", "name", "item"},
     "ImageObject": {"url", "width", "height"},
     "MedicalAudience": {"audienceType"},
-    "Person": {"name", "honorificSuffix", "jobTitle", "worksFor"},
+    "Person": {
+        "name",
+        "honorificSuffix",
+        "jobTitle",
+        "worksFor",
+        "url",
+        "image",
+        "description",
+        "knowsLanguage",
+        "knowsAbout",
+    },  # fmt: skip
+    "ProfilePage": WEB_PAGE,
     "MedicalCondition": {"name", "alternateName", "description", "url", "signOrSymptom", "possibleTreatment"},
     "MedicalSignOrSymptom": {"name"},
     "MedicalTherapy": {"name", "description", "url"},
@@ -160,6 +172,7 @@ def test_every_demo_page_has_one_parsable_graph_in_the_vocabulary(client, demo):
         TreatmentPage: "MedicalWebPage",
         ArticlePage: "MedicalWebPage",
         StandardPage: "WebPage",
+        TeamPage: "CollectionPage",
     }
     pages = demo_pages(demo)
     assert {type(page) for page in pages} == set(expected_type)

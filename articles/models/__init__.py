@@ -13,6 +13,7 @@ from .pages import (
 )
 from .practitioners import Practitioner
 from .review import ReviewReminder
+from .team import TeamPage
 from .workflow import ClinicalApprovalTask
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Practitioner",
     "ReviewReminder",
     "StandardPage",
+    "TeamPage",
     "TreatmentIndexPage",
     "TreatmentPage",
 ]

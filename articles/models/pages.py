@@ -3,6 +3,7 @@
 Home ─┬─ Conditions (index) ── condition pages
       ├─ Treatments (index) ── treatment pages
       ├─ Resources (index) ──── article pages
+      ├─ Team (``models/team.py``) ─ a page per practitioner, routed from the Team page
       └─ standard pages (about, privacy, terms), which may nest
 """
 
@@ -49,6 +50,7 @@ class HomePage(ClinicPage):
         "articles.TreatmentIndexPage",
         "articles.ArticleIndexPage",
         "articles.StandardPage",
+        "articles.TeamPage",
     ]
     max_count = 1
 

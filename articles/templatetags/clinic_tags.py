@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from articles import booking_links
+from articles.models.team import profile_url
 from articles.renditions import ROLES, renditions_of, specs_for
 
 register = template.Library()
@@ -83,6 +84,12 @@ def book_url(condition=None, source_page=None, treatment=None, practitioner=None
     if condition and not hasattr(condition, "slug"):
         condition = condition.specific
     return booking_links.book_url(condition or None, source_page or None, treatment, practitioner)
+
+
+@register.simple_tag(takes_context=True)
+def practitioner_url(context, practitioner):
+    """The practitioner's page on the Team page, or "" when the site has no Team page."""
+    return profile_url(practitioner, context.get("request"))
 
 
 def _site_pages(context):

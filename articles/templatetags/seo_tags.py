@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from articles import robots, seo
+from articles.models.team import profile_url
 from articles.renditions import LOGO_SPEC, SHARE_IMAGE_SPEC
 
 register = template.Library()
@@ -124,9 +125,18 @@ def seo_metadata(context):
 
     intrinsic_noindex = is_preview or is_error_page or view_name in robots.NOINDEX_VIEW_NAMES
     if page is not None:
-        url = page.get_full_url(request) or f"{root_url}{request.path}"
-        metadata.title = page.seo_title or (clinic.name if page.depth == 2 else page.title)
-        metadata.description = page_description(page, clinic)
+        # A page's route (a practitioner on the Team page) names its own address, title and description.
+        subpage_url = context.get("subpage_url")
+        url = (
+            seo.absolute_url(root_url, subpage_url)
+            or page.get_full_url(request)
+            or f"{root_url}{request.path}"
+        )
+        title = context.get("subpage_title") or page.seo_title
+        metadata.title = title or (clinic.name if page.depth == 2 else page.title)
+        description = context.get("subpage_description")
+        metadata.description = Truncator(description).chars(DESCRIPTION_LENGTH) if description else ""
+        metadata.description = metadata.description or page_description(page, clinic)
         if not intrinsic_noindex:
             page_obj = context.get("page_obj")
             number = getattr(page_obj, "number", 1)
@@ -138,15 +148,17 @@ def seo_metadata(context):
             main_condition = context.get("main_condition")
             metadata.section = main_condition.title if main_condition is not None else ""
         facts = seo.PageFacts(
-            url=url, root_url=root_url, image=metadata.image, context=context.flatten(), request=request
+            url=url,
+            root_url=root_url,
+            image=metadata.image,
+            context=context.flatten(),
+            request=request,
+            profile_url=lambda practitioner: profile_url(practitioner, request, full=True),
         )
-        graph = seo.page_graph(
-            page,
-            facts,
-            description=metadata.description,
-            trail=page_trail(page, request) if page.depth and page.depth > 2 else [],
-            language=language,
-        )
+        trail = page_trail(page, request) if page.depth and page.depth > 2 else []
+        if subpage_url:
+            trail.append((context.get("subpage_title"), url))
+        graph = seo.page_graph(page, facts, description=metadata.description, trail=trail, language=language)
     else:
         url = f"{root_url}{request.path}"
         metadata.title = context.get("seo_title") or getattr(clinic, "name", "")

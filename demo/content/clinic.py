@@ -49,10 +49,13 @@ PRACTITIONERS = [
             "and not just the sore spot. Her treatments often combine acupuncture with cupping or "
             "gua sha, plus simple self-care you can do at home. Outside the clinic, she walks a lot "
             "and grows far too many tomatoes.</p>"
+            "<p>What her letters mean: L.Ac. says she holds a state licence to practise acupuncture; DACM "
+            "says she went on to a doctorate in acupuncture and Chinese medicine.</p>"
             "<p><i>Demo profile: staff replace this in the admin.</i></p>"
         ),
         "conditions": ["neck-pain", "tension-type-headache", "cervicogenic-headache"],
         "treatments": ["acupuncture", "cupping"],
+        "languages": ["English", "French"],
         "image": "portrait-mara-ellison",
     },
     {
@@ -66,11 +69,14 @@ PRACTITIONERS = [
             "whose headaches are tangled up with stress, poor sleep or long hours at a screen. Sam is "
             "known for explaining what he is doing and why, and for checking in often during "
             "treatment, so you always feel in control. He works closely with our physical therapist "
-            "when a patient needs both kinds of care. He speaks English and Spanish.</p>"
+            "when a patient needs both kinds of care.</p>"
+            "<p>What his letters mean: L.Ac. is his acupuncture licence; DAOM is a doctorate in acupuncture "
+            "and Oriental medicine, the older name for the same advanced degree.</p>"
             "<p><i>Demo profile: staff replace this in the admin.</i></p>"
         ),
         "conditions": ["migraine", "tension-type-headache", "neck-pain"],
         "treatments": ["acupuncture", "cupping"],
+        "languages": ["English", "Spanish"],
         "image": "portrait-sam-okafor",
     },
     {
@@ -85,10 +91,13 @@ PRACTITIONERS = [
             "that build strength and better posture over time. She believes the best plan is one you "
             "can actually keep up at home, so she keeps exercise programs short and practical. Before "
             "joining the clinic, she worked in a busy outpatient sports practice.</p>"
+            "<p>What her letters mean: PT says she is a licensed physical therapist; DPT is the clinical "
+            "doctorate physical therapists now train for.</p>"
             "<p><i>Demo profile: staff replace this in the admin.</i></p>"
         ),
         "conditions": ["neck-pain", "cervicogenic-headache", "tension-type-headache", "sciatica"],
         "treatments": ["dry-needling"],
+        "languages": ["English", "Swedish"],
         "image": "portrait-priya-lindqvist",
     },
 ]

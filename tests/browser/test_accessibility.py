@@ -61,6 +61,7 @@ def page_types(public_pages):
         "articleindexpage",
         "articlepage",
         "standardpage",
+        "teampage",
     }
     assert expected <= set(pages), pages
     return pages
@@ -75,6 +76,8 @@ def test_every_public_page_type(new_context, page_types, device, shot):
         check(page, f"{device}: {model} {path}")
     page.goto("/about/")  # the page that lists the practitioners
     check(page, f"{device}: about page with practitioners")
+    assert page.goto("/team/dr-mara-ellison/").status == 200
+    check(page, f"{device}: a practitioner's page")
     response = page.goto("/no-such-page/")
     assert response.status == 404
     check(page, f"{device}: 404 page")

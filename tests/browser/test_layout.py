@@ -51,6 +51,7 @@ def layout_pages(public_pages):
         **public_pages,
         "consultation-form": "/consultation/?condition=neck-pain",
         "book": "/book/",
+        "practitioner-page": "/team/dr-mara-ellison/",
     }
 
 
