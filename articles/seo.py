@@ -323,9 +323,8 @@ class PageFacts:
         ]
 
     def person(self, practitioner):
-        return compact(
-            {"@id": practitioner_id(self.root_url, practitioner), "url": self.profile_url(practitioner)}
-        )
+        """A reference to the practitioner's Person node (which carries the url of their page)."""
+        return {"@id": practitioner_id(self.root_url, practitioner)}
 
 
 def page_graph(page, facts, *, description, trail, language):

@@ -10,6 +10,7 @@ from articles.models import (
     ConditionPage,
     HomePage,
     StandardPage,
+    TeamPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -19,7 +20,7 @@ class PageTreeRules(WagtailPageTestCase):
     def test_home_holds_the_sections_and_plain_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {ConditionIndexPage, TreatmentIndexPage, ArticleIndexPage, StandardPage}
+            HomePage, {ConditionIndexPage, TreatmentIndexPage, ArticleIndexPage, StandardPage, TeamPage}
         )
 
     def test_each_section_holds_only_its_own_pages(self):
@@ -28,7 +29,7 @@ class PageTreeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
 
     def test_leaf_pages_have_no_children(self):
-        for model in (ConditionPage, TreatmentPage, ArticlePage):
+        for model in (ConditionPage, TreatmentPage, ArticlePage, TeamPage):
             self.assertAllowedSubpageTypes(model, set())
 
     def test_pages_live_only_under_their_section(self):
