@@ -15,14 +15,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from booking import free_times, ics, manage, manage_links, spam
+from booking import free_times, ics, manage, manage_links
 from booking.appointment_forms import read_slot, slot_value
 from booking.appointments import SlotTaken
-from booking.views import SeeOther, clinic_for, rate_limited
+from booking.views import SeeOther, link_page
 
 logger = logging.getLogger(__name__)
 
@@ -37,27 +35,13 @@ class CancelForm(forms.Form):
 
 
 def opened(view):
-    """Wrap a manage view: rate limit, never cached or indexed, and the token turned into an
-    appointment (a plain 404 page when it opens none)."""
+    """Wrap a manage view (see ``link_page``): the token turned into the appointment it opens."""
 
-    @never_cache
-    @csrf_protect
-    def wrapped(request, token):
-        clinic = clinic_for(request)
-        retry_after = spam.attempt_limited(request)
-        if retry_after is not None:
-            logger.warning("Manage link: a client asked too many times; sent 429")
-            response = rate_limited(request, clinic, retry_after)
-        else:
-            appointment = manage_links.appointment_for(token)
-            if appointment is None:
-                response = render(request, "booking/manage_invalid.html", {"clinic": clinic}, status=404)
-            else:
-                response = view(request, clinic, appointment, token)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+    def with_appointment(request, clinic, token):
+        appointment = manage_links.appointment_for(token)
+        return view(request, clinic, appointment, token) if appointment else None
 
-    return wrapped
+    return link_page(with_appointment)
 
 
 def page(request, clinic, appointment, token, status=200, **extra):

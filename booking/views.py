@@ -195,3 +195,26 @@ def rate_limited(request, clinic, retry_after):
     )
     response["Retry-After"] = str(retry_after)
     return response
+
+
+def link_page(view):
+    """Wrap a page opened by a token from a patient's mail (the manage link, the waitlist's leave and
+    claim links): rate-limited like the form, never cached or indexed. ``view(request, clinic, token)``
+    returns a response, or None when the token opens nothing: then the plain "link not valid" page (404)."""
+
+    @never_cache
+    @csrf_protect
+    def wrapped(request, token):
+        clinic = clinic_for(request)
+        retry_after = spam.attempt_limited(request)
+        if retry_after is not None:
+            logger.warning("A link from a mail was asked for too many times by one client; sent 429")
+            response = rate_limited(request, clinic, retry_after)
+        else:
+            response = view(request, clinic, token) or render(
+                request, "booking/link_invalid.html", {"clinic": clinic}, status=404
+            )
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped

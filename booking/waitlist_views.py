@@ -23,8 +23,8 @@ from booking import free_times, spam, waitlist
 from booking.appointment_forms import FIRST_AVAILABLE, online_practitioners, online_types
 from booking.appointments import SlotTaken
 from booking.forms import ConsultationRequestForm, ErrorLinks
-from booking.models import AppointmentType, WaitlistEntry
-from booking.views import SeeOther, clinic_for, phone_region, privacy_page, rate_limited
+from booking.models import AppointmentType, WaitlistEntry, WaitlistOffer
+from booking.views import SeeOther, clinic_for, link_page, phone_region, privacy_page, rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -202,31 +202,8 @@ def joined(request):
     return render(request, "booking/waitlist_joined.html", {"clinic": clinic_for(request)})
 
 
-def by_token(view):
-    """Rate limit, never cached or indexed; the view gets the clinic, or the "link not valid" page."""
-
-    @never_cache
-    @csrf_protect
-    def wrapped(request, token):
-        clinic = clinic_for(request)
-        retry_after = spam.attempt_limited(request)
-        if retry_after is not None:
-            logger.warning("Waitlist link: a client asked too many times; sent 429")
-            response = rate_limited(request, clinic, retry_after)
-        else:
-            response = view(request, clinic, token) or invalid(request, clinic)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
-
-
-def invalid(request, clinic):
-    return render(request, "booking/waitlist_invalid.html", {"clinic": clinic}, status=404)
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
-@by_token
+@link_page
 def leave(request, clinic, token):
     """Leave the waitlist: a confirm button, then the entry stops getting offers."""
     entry = waitlist.entry_for_leave_token(token)
@@ -247,7 +224,7 @@ def no_longer_available(request, clinic, offer):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@by_token
+@link_page
 def claim(request, clinic, token):
     """An offered time: the time and a confirm button; the POST books it if nobody was faster."""
     offer = waitlist.offer_for_token(token)
@@ -260,7 +237,7 @@ def claim(request, clinic, token):
     try:
         appointment = waitlist.claim(offer)
     except SlotTaken:
-        offer.__class__.objects.filter(pk=offer.pk).update(missed_at=timezone.now())
+        WaitlistOffer.objects.filter(pk=offer.pk).update(missed_at=timezone.now())
         logger.info("Waitlist offer %s: the time was taken first", offer.reference)
         return no_longer_available(request, clinic, offer)
     except waitlist.AlreadyClaimed:
