@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from booking.models import ConsultationRequest, RequestAuditEntry
+from booking.models import ConsultationRequest, RequestAuditEntry, WaitlistEntry, WaitlistOffer
 from tests import factories
 from tests.factories import PATIENT_NAME, make_request
 
@@ -73,7 +73,7 @@ def test_old_closed_requests_are_anonymised_and_the_rest_untouched(requests_of_a
     for key in ("recent closed", "old new", "old scheduled"):
         assert_untouched(requests_of_all_ages[key])
 
-    assert output.strip() == "Anonymised 2 consultation request(s) closed over 365 days ago."
+    assert output.splitlines()[0] == "Anonymised 2 consultation request(s) closed over 365 days ago."
     entries = RequestAuditEntry.objects.filter(action=RequestAuditEntry.Action.ANONYMISE)
     assert {entry.request_id_ref for entry in entries} == {
         requests_of_all_ages["old closed"].pk,
@@ -84,14 +84,14 @@ def test_old_closed_requests_are_anonymised_and_the_rest_untouched(requests_of_a
 
 def test_a_second_run_finds_nothing_more(requests_of_all_ages):
     run()
-    assert run().strip() == "Anonymised 0 consultation request(s) closed over 365 days ago."
+    assert run().splitlines()[0] == "Anonymised 0 consultation request(s) closed over 365 days ago."
     assert RequestAuditEntry.objects.count() == 2
 
 
 def test_dry_run_changes_nothing(requests_of_all_ages):
     output = run("--dry-run")
 
-    assert output.strip() == "Would anonymise 2 consultation request(s) closed over 365 days ago."
+    assert output.splitlines()[0] == "Would anonymise 2 consultation request(s) closed over 365 days ago."
     for request in requests_of_all_ages.values():
         assert_untouched(request)
     assert not RequestAuditEntry.objects.exists()
@@ -108,7 +108,7 @@ def test_delete_option_removes_the_rows_and_keeps_the_audit(requests_of_all_ages
 
     output = run("--delete")
 
-    assert output.strip() == "Deleted 2 consultation request(s) closed over 365 days ago."
+    assert output.splitlines()[0] == "Deleted 2 consultation request(s) closed over 365 days ago."
     assert not ConsultationRequest.objects.filter(pk__in=old_ids).exists()
     assert ConsultationRequest.objects.count() == 3
     entries = RequestAuditEntry.objects.filter(action=RequestAuditEntry.Action.DELETE)
@@ -126,3 +126,39 @@ def test_output_and_audit_hold_no_patient_details(requests_of_all_ages):
 def test_days_must_be_positive():
     with pytest.raises(CommandError):
         run("--days", "0")
+
+
+def test_finished_waitlist_entries_are_deleted_with_their_offers(home):
+    practitioner = factories.make_practitioner("Mara Ellison")
+    visit = factories.make_visit(practitioners=[practitioner])
+    today = timezone.localdate()
+
+    def entry(name, until_days, left_days_ago=None):
+        return WaitlistEntry.objects.create(
+            appointment_type=visit,
+            weekdays=[0],
+            parts_of_day=["morning"],
+            until=today + datetime.timedelta(days=until_days),
+            name=name,
+            email=f"{name.lower()}@example.com",
+            consent_given_at=timezone.now(),
+            left_at=None
+            if left_days_ago is None
+            else timezone.now() - datetime.timedelta(days=left_days_ago),
+        )
+
+    expired_long_ago = entry("Expired", -31)
+    WaitlistOffer.objects.create(
+        entry=expired_long_ago,
+        practitioner=practitioner,
+        start=timezone.now() - datetime.timedelta(days=40),
+        expires_at=timezone.now() - datetime.timedelta(days=39),
+    )
+    left_long_ago = entry("Left", 10, left_days_ago=31)
+    kept = [entry("Waiting", 20), entry("Lately", -29), entry("Justleft", 10, left_days_ago=29)]
+    assert run("--dry-run").splitlines()[1] == "Would delete 2 finished waitlist entries."
+    assert WaitlistEntry.objects.count() == 5
+    assert run().splitlines()[1] == "Deleted 2 waitlist entries finished over 30 days ago."
+    assert set(WaitlistEntry.objects.all()) == set(kept)
+    assert not WaitlistEntry.objects.filter(pk__in=[expired_long_ago.pk, left_long_ago.pk]).exists()
+    assert not WaitlistOffer.objects.exists()

@@ -192,6 +192,8 @@ BOOKING_MAIL_RETRY = {"max_attempts": 30, "base_delay": 60, "max_delay": 3600}
 # Closed and not-a-fit consultation requests untouched for this many days are anonymised by
 # `manage.py apply_retention` (run it daily).
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
+# Waitlist entries are deleted this many days after their last wanted day or after the patient left.
+WAITLIST_RETENTION_DAYS = int(os.environ.get("WAITLIST_RETENTION_DAYS", "30"))
 
 
 # Cache

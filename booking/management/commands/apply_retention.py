@@ -10,6 +10,10 @@ and keeps the consultation report's counts and the audit log's request numbers m
 ``--delete`` removes the rows instead. Either way each request gets an audit entry without values,
 and the command prints counts only.
 
+Waitlist entries hold a name and contact details and nothing the clinic keeps for later: they are
+deleted (with their offers) ``settings.WAITLIST_RETENTION_DAYS`` days after their last wanted day or
+after the patient left the waitlist.
+
 Run it daily, e.g. from cron: ``python manage.py apply_retention``.
 """
 
@@ -18,10 +22,11 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from booking import audit
-from booking.models import ConsultationRequest
+from booking.models import ConsultationRequest, WaitlistEntry
 
 BATCH_SIZE = 500
 
@@ -36,6 +41,13 @@ ANONYMISED_VALUES = {
     "practitioner_preference": None,
     "treatment_preference": None,
 }
+
+
+def finished_waitlist_entries(days, now=None):
+    """Waitlist entries whose last wanted day, or leaving, is more than ``days`` days past."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
+    return WaitlistEntry.objects.filter(Q(until__lt=timezone.localdate(cutoff)) | Q(left_at__lt=cutoff))
 
 
 def due_for_retention(days, now=None):
@@ -69,8 +81,11 @@ class Command(BaseCommand):
             raise CommandError("--days must be at least 1.")
         verb = "delete" if delete else "anonymise"
         ids = list(due_for_retention(days).order_by("pk").values_list("pk", flat=True))
+        waitlist_days = settings.WAITLIST_RETENTION_DAYS
+        finished = finished_waitlist_entries(waitlist_days)
         if dry_run:
             self.stdout.write(f"Would {verb} {len(ids)} consultation request(s) closed over {days} days ago.")
+            self.stdout.write(f"Would delete {finished.count()} finished waitlist entries.")
             return
 
         for start in range(0, len(ids), BATCH_SIZE):
@@ -89,3 +104,6 @@ class Command(BaseCommand):
                     audit.record(None, audit.Action.ANONYMISE, batch, detail=f"retention: after {days} days")
         past = "Deleted" if delete else "Anonymised"
         self.stdout.write(f"{past} {len(ids)} consultation request(s) closed over {days} days ago.")
+        deleted = finished.count()
+        finished.delete()
+        self.stdout.write(f"Deleted {deleted} waitlist entries finished over {waitlist_days} days ago.")
