@@ -44,7 +44,9 @@ def test_book_a_time_sits_beside_request_a_consultation_when_online_booking_is_o
     treatment = make_treatment("Acupuncture")
 
     links = book_links(client.get(condition.url))
-    assert len(links) == 3  # the header, the side column and the phone's Book/Call bar
+    assert len(links) == 4  # the site header, the page header, the side column, the phone's Book/Call bar
+    header = BeautifulSoup(client.get(condition.url).content, "html.parser").find(class_="site-header__cta")
+    assert header.get_text() == "Book a time"
     assert all(link == {"condition": ["neck-pain"], "from": [str(condition.pk)]} for link in links)
     card = BeautifulSoup(client.get(condition.url).content, "html.parser").find(
         "a", string="Book with Mara Ellison"
@@ -54,11 +56,11 @@ def test_book_a_time_sits_beside_request_a_consultation_when_online_booking_is_o
         "practitioner": [str(practitioner.pk)],
     }
     assert (
-        book_links(client.get(article.url)) == [{"condition": ["neck-pain"], "from": [str(article.pk)]}] * 2
+        book_links(client.get(article.url)) == [{"condition": ["neck-pain"], "from": [str(article.pk)]}] * 3
     )
     assert (
         book_links(client.get(treatment.url))
-        == [{"from": [str(treatment.pk)], "treatment": [str(treatment.pk)]}] * 2
+        == [{"from": [str(treatment.pk)], "treatment": [str(treatment.pk)]}] * 3
     )
     assert "Request a consultation" in client.get(condition.url).content.decode()
 
@@ -66,6 +68,8 @@ def test_book_a_time_sits_beside_request_a_consultation_when_online_booking_is_o
     for page in (condition, article, treatment):
         response = client.get(page.url)
         assert book_links(response) == [] and "Request a consultation" in response.content.decode()
+        header = BeautifulSoup(response.content, "html.parser").find(class_="site-header__cta")
+        assert header.get_text() == "Request a consultation"
 
 
 @pytest.fixture
