@@ -36,8 +36,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="practitioner",
             name="slug",
+            # No index yet: the AlterField below adds the unique one. (Indexed here as well, PostgreSQL's
+            # extra "_like" index for the slug would be created twice and the migration would fail.)
             field=models.SlugField(
                 blank=True,
+                db_index=False,
                 help_text="The end of their page’s address on the Team page (/team/<slug>/). Left empty, it is made from the name.",
                 max_length=120,
             ),
